@@ -1,0 +1,40 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "DossierModel", targets: ["DossierModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure Swift + Foundation: loading, cleaning, metadata, actors, quotes, search, export.
+        .target(name: "DossierModel"),
+        // The terminal-free browser: AppState, update, render into a Screen of cells.
+        .target(name: "DossierUI", dependencies: ["DossierModel"]),
+        // ncursesw with the wide-character API switched on by the shim header.
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DossierModel", "DossierUI", "CNCursesW",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DossierModelTests",
+            dependencies: ["DossierModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierModel"]),
+        .testTarget(name: "dossierTests", dependencies: ["dossier", "DossierModel"]),
+    ]
+)

@@ -1,0 +1,77 @@
+import Foundation
+
+/// One cleaned paragraph. `start`/`end` index the article's cleaned `text`;
+/// `sourceStart`/`sourceEnd` the original file. Both count Unicode scalars.
+public struct Paragraph: Sendable, Hashable, Codable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var sourceStart: Int
+    public var sourceEnd: Int
+
+    public init(text: String, start: Int, end: Int, sourceStart: Int, sourceEnd: Int) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.sourceStart = sourceStart
+        self.sourceEnd = sourceEnd
+    }
+}
+
+/// An article as a reader sees it: metadata and the cleaned body.
+public struct Article: Sendable, Hashable, Identifiable {
+    /// Stable id: the file's path without extension (`#N` appended for a `.jsonl` line).
+    public var id: String
+    /// Path relative to the corpus folder (`feed.jsonl#3` for a line of a `.jsonl` file).
+    public var file: String
+    public var title: String
+    public var source: String?
+    public var author: String?
+    public var date: PartialDate?
+    public var url: String?
+    /// Image credit taken out of the body (`Erfan Kouchari via Tasnim News Agency`).
+    public var credit: String?
+    public var paragraphs: [Paragraph]
+    /// Paragraphs joined by one blank line; every offset in the model indexes this text.
+    public var text: String
+    /// Clutter and metadata lines removed from the body, as they were written.
+    public var removedLines: [String]
+
+    public init(id: String, file: String, title: String, source: String? = nil, author: String? = nil,
+                date: PartialDate? = nil, url: String? = nil, credit: String? = nil,
+                paragraphs: [Paragraph], removedLines: [String] = []) {
+        self.id = id
+        self.file = file
+        self.title = title
+        self.source = source
+        self.author = author
+        self.date = date
+        self.url = url
+        self.credit = credit
+        self.paragraphs = paragraphs
+        self.text = paragraphs.map(\.text).joined(separator: "\n\n")
+        self.removedLines = removedLines
+    }
+
+    /// The paragraph holding the cleaned-text offset.
+    public func paragraphIndex(containing offset: Int) -> Int? {
+        var low = 0, high = paragraphs.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let p = paragraphs[mid]
+            if offset < p.start { high = mid - 1 } else if offset > p.end { low = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+}
+
+/// A problem met while loading; the rest of the corpus still loads.
+public struct LoadWarning: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var reason: String
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+    public var description: String { "\(file): \(reason)" }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// What cleaning makes of a file's text: the body as paragraphs, and the metadata that was
+/// taken out of it (headline, byline, sign-off, image credit, clutter).
+public struct CleanedText: Sendable {
+    public var paragraphs: [Paragraph] = []
+    public var title: String?
+    public var byline: String?
+    public var signoffAuthor: String?
+    public var credit: String?
+    public var dateLine: PartialDate?
+    /// Clutter and metadata lines as written (normalised spaces), in file order.
+    public var removedLines: [String] = []
+}
+
+public enum ArticleCleaner {
+    /// Cleans one article. `hasTitle` is false when the title is known from elsewhere (a
+    /// `.jsonl` field), so the first line stays in the body.
+    public static func clean(_ text: String, markdown: Bool = false, findTitle: Bool = true) -> CleanedText {
+        let scalars = Array(text.unicodeScalars)
+        var lines: [SourceLine?] = SourceLines.split(scalars).map { markdown ? stripMarkdown($0) : $0 }
+        var result = CleanedText()
+
+        func remove(_ i: Int) {
+            if let line = lines[i] { result.removedLines.append(line.text) }
+            lines[i] = nil
+        }
+
+        // Clutter, credits, sign-offs, and a caption printed twice in a row.
+        for i in lines.indices {
+            guard let line = lines[i], !line.isBlank else { continue }
+            if Clutter.isClutter(line.text) {
+                remove(i)
+            } else if let credit = Clutter.credit(line.text) {
+                result.credit = result.credit ?? credit
+                remove(i)
+            } else if let name = Clutter.signoff(line.text) {
+                result.signoffAuthor = result.signoffAuthor ?? name
+                remove(i)
+            } else if i + 1 < lines.count, let next = lines[i + 1], next.text == line.text,
+                      line.text.split(separator: " ").count <= 15 {
+                remove(i)
+                remove(i + 1)
+            }
+        }
+
+        // The headline: the first line left, when it is shaped like one.
+        var index = lines.firstIndex { $0.map { !$0.isBlank } ?? false }
+        if findTitle, let i = index, let line = lines[i], looksLikeHeadline(line, next: nextLine(after: i, in: lines)) {
+            result.title = line.text
+            remove(i)
+            index = nextIndex(after: i, in: lines)
+        }
+        // A byline or a date line among the next few lines.
+        var looked = 0
+        while let i = index, looked < 3, let line = lines[i] {
+            if result.byline == nil, let name = Clutter.byline(line.text) {
+                result.byline = name
+                remove(i)
+            } else if result.dateLine == nil, let date = standaloneDate(line.text) {
+                result.dateLine = date
+                remove(i)
+            }
+            looked += 1
+            index = nextIndex(after: i, in: lines)
+        }
+
+        var offset = 0
+        for piece in ParagraphBuilder.build(lines) {
+            let count = piece.text.unicodeScalars.count
+            result.paragraphs.append(Paragraph(text: piece.text, start: offset, end: offset + count,
+                                               sourceStart: piece.start, sourceEnd: piece.end))
+            offset += count + 2
+        }
+        return result
+    }
+
+    private static func nextIndex(after i: Int, in lines: [SourceLine?]) -> Int? {
+        var j = i + 1
+        while j < lines.count {
+            if let line = lines[j], !line.isBlank { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    private static func nextLine(after i: Int, in lines: [SourceLine?]) -> SourceLine? {
+        nextIndex(after: i, in: lines).flatMap { lines[$0] }
+    }
+
+    /// A headline is short and is not the first line of a wrapped paragraph.
+    static func looksLikeHeadline(_ line: SourceLine, next: SourceLine?) -> Bool {
+        let words = line.text.split(separator: " ").count
+        guard words <= 30, line.text.count <= 250 else { return false }
+        guard line.text.unicodeScalars.first?.properties.isLowercase != true else { return false }
+        // A line that runs straight on into lowercase text is a wrapped sentence, not a headline.
+        if let next, next.start == line.end + 1, next.text.unicodeScalars.first?.properties.isLowercase == true,
+           !ParagraphBuilder.endsSentence(line.text) {
+            return false
+        }
+        return true
+    }
+
+    /// `June 8, 2019`, `Published: 2019-06-08`, `Updated June 8, 2019 10:00 ET`.
+    static func standaloneDate(_ text: String) -> PartialDate? {
+        var body = text
+        for lead in ["Published:", "Published on", "Published", "Updated:", "Updated", "Posted on", "Posted:", "Date:"]
+        where body.hasPrefix(lead) {
+            body = String(body.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        guard body.split(separator: " ").count <= 8 else { return nil }
+        if let date = PartialDate(parsing: body), date.day != nil { return date }
+        if let (date, range) = DateWords.firstDate(in: body), range.lowerBound == body.startIndex { return date }
+        return nil
+    }
+
+    /// `# Heading` loses its marker in a Markdown file.
+    private static func stripMarkdown(_ line: SourceLine) -> SourceLine {
+        guard line.text.hasPrefix("#") else { return line }
+        let text = line.text.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+        return SourceLine(start: line.start, end: line.end, text: text, indented: false)
+    }
+}

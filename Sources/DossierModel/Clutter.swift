@@ -1,0 +1,125 @@
+import Foundation
+
+/// Site chrome that page extraction leaves in an article: ad slots, comment forms, sharing
+/// buttons, support footers. General web phrases, matched on whole lines.
+enum Clutter {
+    /// Lines that are clutter when they are the whole line (case and end punctuation ignored).
+    private static let wholeLines: Set<String> = [
+        "leave a reply", "leave a comment", "post a comment", "cancel reply", "reply", "comments",
+        "read more", "continue reading", "read the full story", "read full article", "see more",
+        "share this", "share", "share this article", "share this story", "like this", "related",
+        "related posts", "related articles", "related stories", "related content", "more stories",
+        "you may also like", "you might also like", "recommended", "recommended for you", "most popular",
+        "most read", "trending", "advertisement", "sponsored", "sponsored content", "ad", "print",
+        "email", "tweet", "pin it", "whatsapp", "facebook", "twitter", "linkedin", "reddit",
+        "subscribe", "subscribe now", "sign up", "log in", "login", "skip to content",
+        "skip to main content", "post navigation", "previous post", "next post", "loading",
+        "follow us", "newsletter", "back to top", "top stories", "load more", "show comments",
+        "view comments", "click here",
+    ]
+
+    /// Lines that are clutter when they start with one of these.
+    private static let prefixes: [String] = [
+        "your email address will not be published", "required fields are marked",
+        "this site uses akismet", "%d bloggers like this", "if you experience technical problems",
+        "click to share on", "click to email", "click to print", "share on facebook", "share on twitter",
+        "sign up for our newsletter", "subscribe to our newsletter", "all rights reserved",
+        "copyright ©", "copyright (c)", "follow us on", "notify me of follow-up comments",
+        "notify me of new posts", "save my name, email", "you must be logged in to post",
+        "filed under:", "tags:", "share this:", "like this:", "related:", "advertisement -",
+        "this article was originally published", "this story was originally published",
+        "we use cookies", "by continuing to use this site", "sign up for", "get the latest",
+        "download our app", "listen to this article", "view gallery", "enlarge this image",
+    ]
+
+    /// Whether a whole normalised line is site clutter.
+    static func isClutter(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        if isAdSlot(lower) { return true }
+        var key = lower
+        while let last = key.last, ":.…!»›>".contains(last) || last == " " { key.removeLast() }
+        if wholeLines.contains(key) { return true }
+        guard lower.count < 400 else { return false }
+        return prefixes.contains { lower.hasPrefix($0) }
+    }
+
+    /// `728 x 90`, `300x250`, `160 × 600`: an ad slot's size left as text.
+    static func isAdSlot(_ lower: String) -> Bool {
+        let parts = lower.split(whereSeparator: { $0 == "x" || $0 == "×" })
+        guard parts.count == 2, lower.count <= 13 else { return false }
+        return parts.allSatisfy { part in
+            let digits = part.trimmingCharacters(in: .whitespaces)
+            return (2...4).contains(digits.count) && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+        }
+    }
+
+    /// An image credit line (`Image: X via Y.`, `Photo: X/Agency`, `Photo by X`): the credit text.
+    static func credit(_ line: String) -> String? {
+        let labels = ["image credit", "photo credit", "picture credit", "images", "image", "photos", "photo",
+                      "photograph", "picture", "pictures", "credit", "credits", "photo by", "image by",
+                      "photograph by", "illustration", "illustration by"]
+        let lower = line.lowercased()
+        for label in labels where lower.hasPrefix(label) {
+            var rest = line.dropFirst(label.count)
+            guard let first = rest.first, first == ":" || (first == " " && label.hasSuffix(" by")) else { continue }
+            rest = rest.drop(while: { $0 == ":" || $0 == " " })
+            var credit = String(rest)
+            if credit.hasSuffix(".") { credit.removeLast() }
+            let words = credit.split(separator: " ").count
+            guard words >= 1, words <= 12, credit.first?.isUppercase == true else { continue }
+            return credit
+        }
+        return nil
+    }
+
+    /// A reporter's sign-off (`Write to Asa Fitch at …`, `Contact Jane Doe at …`): the name.
+    static func signoff(_ line: String) -> String? {
+        for lead in ["Write to ", "Contact ", "Email ", "Reach "] where line.hasPrefix(lead) {
+            let rest = line.dropFirst(lead.count)
+            guard let at = rest.range(of: " at") ?? rest.range(of: " via") else { continue }
+            let name = rest[..<at.lowerBound].trimmingCharacters(in: .whitespaces)
+            let words = name.split(separator: " ")
+            guard (2...8).contains(words.count),
+                  words.allSatisfy({ $0.first?.isUppercase == true || $0 == "and" }) else { continue }
+            return name
+        }
+        return nil
+    }
+
+    /// `By X`, `Analysis by X`, `Opinion by X`: the byline's name.
+    static func byline(_ line: String) -> String? {
+        let lower = line.lowercased()
+        let leads = ["by ", "analysis by ", "opinion by ", "commentary by ", "written by ", "story by ",
+                     "report by ", "reporting by ", "words by ", "posted by ", "editorial by "]
+        for lead in leads where lower.hasPrefix(lead) {
+            var name = String(line.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces)
+            // `By Jane Doe | Reuters`, `By Jane Doe, Staff Writer`: keep the name.
+            if let bar = name.firstIndex(where: { $0 == "|" || $0 == "·" || $0 == "—" }) {
+                name = String(name[..<bar]).trimmingCharacters(in: .whitespaces)
+            }
+            let words = name.split(separator: " ")
+            guard (1...8).contains(words.count), name.count <= 80,
+                  let first = name.first, first.isUppercase || first.isNumber else { continue }
+            return name
+        }
+        return nil
+    }
+
+    /// Every e-mail domain in a line (`helpdesk@americanthinker.com` gives `americanthinker.com`).
+    static func emailDomains(_ line: String) -> [String] {
+        var domains: [String] = []
+        var searchStart = line.startIndex
+        while let at = line[searchStart...].firstIndex(of: "@") {
+            var end = line.index(after: at)
+            while end < line.endIndex, line[end].isLetter || line[end].isNumber || line[end] == "." || line[end] == "-" {
+                end = line.index(after: end)
+            }
+            var domain = String(line[line.index(after: at)..<end]).lowercased()
+            while domain.hasSuffix(".") { domain.removeLast() }
+            if domain.contains("."), at > line.startIndex { domains.append(domain) }
+            searchStart = end
+            if searchStart >= line.endIndex { break }
+        }
+        return domains
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Everything Dossier knows about a folder of articles.
+public struct Corpus: Sendable {
+    public var articles: [Article]
+    public var warnings: [LoadWarning]
+
+    public init(articles: [Article], warnings: [LoadWarning] = []) {
+        self.articles = articles
+        self.warnings = warnings
+    }
+
+    /// Loads, cleans and analyses a corpus folder.
+    public static func load(folder: String) throws -> Corpus {
+        let loaded = try CorpusLoader.load(folder: folder)
+        return Corpus(articles: loaded.articles, warnings: loaded.warnings)
+    }
+
+    /// The article with this id, or the only one whose id starts with it, or the N-th (1-based)
+    /// of the list.
+    public func article(matching key: String) -> Article? {
+        if let exact = articles.first(where: { $0.id == key || $0.file == key }) { return exact }
+        let prefixed = articles.filter { $0.id.hasPrefix(key) }
+        if prefixed.count == 1 { return prefixed[0] }
+        if let n = Int(key), n >= 1, n <= articles.count, prefixed.isEmpty { return articles[n - 1] }
+        return nil
+    }
+
+    /// Sources with their article counts, most articles first; articles with none are
+    /// counted under `nil`.
+    public var sources: [(name: String?, count: Int)] {
+        var counts: [String: Int] = [:]
+        var unknown = 0
+        for article in articles {
+            if let s = article.source { counts[s, default: 0] += 1 } else { unknown += 1 }
+        }
+        var out: [(name: String?, count: Int)] = counts.map { ($0.key, $0.value) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        if unknown > 0 { out.append((nil, unknown)) }
+        return out
+    }
+
+    /// Whether an article's source is `name` (case and spacing ignored).
+    public static func sourceMatches(_ source: String?, _ name: String) -> Bool {
+        guard let source else { return false }
+        return source.compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The files of a corpus folder, found recursively. Symbolic links are followed, but a folder
+/// reached twice (a link loop) is visited once; FIFOs, sockets and devices are never opened.
+enum CorpusFiles {
+    enum Kind: Sendable { case text, markdown, jsonl, metadata }
+
+    struct Entry: Sendable {
+        var path: String      // absolute
+        var relative: String  // to the corpus folder
+        var kind: Kind
+    }
+
+    static func kind(of name: String) -> Kind? {
+        let lower = name.lowercased()
+        if lower == "metadata.csv" { return .metadata }
+        if lower.hasSuffix(".txt") { return .text }
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+        return nil
+    }
+
+    static func list(root: String, warn: (String, String) -> Void) -> [Entry] {
+        var entries: [Entry] = []
+        var visited = Set<String>()
+        func key(_ st: stat) -> String { "\(st.st_dev):\(st.st_ino)" }
+
+        func walk(_ dir: String, _ relative: String) {
+            var st = stat()
+            guard stat(dir, &st) == 0 else { return }
+            guard visited.insert(key(st)).inserted else {
+                warn(relative.isEmpty ? "." : relative, "folder already visited (symbolic link loop); skipped")
+                return
+            }
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+            } catch {
+                warn(relative.isEmpty ? "." : relative, "cannot read folder: \(reason(errno: errno))")
+                return
+            }
+            for name in names where !name.hasPrefix(".") {
+                let path = dir + "/" + name
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                var target = stat()
+                guard stat(path, &target) == 0 else {
+                    var link = stat()
+                    if lstat(path, &link) == 0 {
+                        warn(rel, "broken or looping symbolic link: \(reason(errno: errno)); skipped")
+                    }
+                    continue
+                }
+                let type = target.st_mode & S_IFMT
+                if type == S_IFDIR {
+                    walk(path, rel)
+                } else if let kind = kind(of: name) {
+                    if type == S_IFREG {
+                        entries.append(Entry(path: path, relative: rel, kind: kind))
+                    } else {
+                        warn(rel, "not a regular file (FIFO, socket or device); skipped")
+                    }
+                }
+            }
+        }
+        walk(root, "")
+        return entries
+    }
+
+    static func reason(errno code: Int32) -> String {
+        String(cString: strerror(code)).lowercased()
+    }
+
+    /// Reads a regular file, or says why not.
+    static func read(_ path: String) -> Result<Data, ReadError> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(ReadError(message: "cannot read: \(reason(errno: errno))")) }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadError(message: "cannot read: \(reason(errno: errno))"))
+            }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        return .success(data)
+    }
+
+    struct ReadError: Error { var message: String }
+}

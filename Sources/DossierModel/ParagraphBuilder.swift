@@ -1,0 +1,137 @@
+/// Rebuilds the author's paragraphs from the lines that survive cleaning.
+///
+/// Page and PDF extraction break text in three ways this undoes: hard wraps inside a paragraph,
+/// a sentence-final period pushed to the start of the paragraph's last line (RTL PDF export:
+/// `.of extensive sections … Washington`), and link texts pulled onto their own lines between
+/// blank lines (`President` / `Donald Trump’s` / `to meet.`).
+enum ParagraphBuilder {
+    struct Piece {
+        var lines: [SourceLine]
+        var text: String
+        var start: Int { lines.first!.start }
+        var end: Int { lines.last!.end }
+    }
+
+    /// `lines` holds the kept lines, `nil` where a blank or removed line separated them.
+    static func build(_ lines: [SourceLine?]) -> [Piece] {
+        var blocks: [[SourceLine]] = [[]]
+        for line in lines {
+            if let line, !line.isBlank { blocks[blocks.count - 1].append(line) } else if !blocks[blocks.count - 1].isEmpty { blocks.append([]) }
+        }
+        let pieces = blocks.filter { !$0.isEmpty }.flatMap(splitBlock)
+        return rejoinFragments(pieces)
+    }
+
+    /// A block of consecutive lines: hard-wrapped prose becomes paragraphs; a block of long
+    /// lines (one paragraph per line, as web extraction writes them) keeps each line.
+    static func splitBlock(_ block: [SourceLine]) -> [Piece] {
+        if block.count == 1 { return [piece([block[0]])] }
+        let lengths = block.map { $0.text.count }.sorted()
+        let median = lengths[lengths.count / 2]
+        guard median <= 140 else { return block.map { piece([$0]) } }
+        var out: [Piece] = []
+        var current: [SourceLine] = []
+        for (i, line) in block.enumerated() {
+            if !current.isEmpty, line.indented || endsParagraph(current.last!, median: median) {
+                out.append(piece(current))
+                current = []
+            }
+            current.append(line)
+            if i == block.count - 1 { out.append(piece(current)) }
+        }
+        return out
+    }
+
+    /// In hard-wrapped text a line ends its paragraph when it carries the moved period, or when
+    /// it is clearly short of the wrap width and ends a sentence.
+    private static func endsParagraph(_ line: SourceLine, median: Int) -> Bool {
+        if hasMovedPeriod(line.text) { return true }
+        return line.text.count * 10 < median * 6 && endsSentence(line.text)
+    }
+
+    /// `.of extensive sections`: a period, then a letter, at the start of a line.
+    static func hasMovedPeriod(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard scalars.count >= 2, scalars.first == "." else { return false }
+        let second = scalars[scalars.index(after: scalars.startIndex)]
+        return second.properties.isLowercase
+    }
+
+    static func piece(_ lines: [SourceLine]) -> Piece {
+        var text = ""
+        for (i, line) in lines.enumerated() {
+            var part = line.text
+            if hasMovedPeriod(part), i == lines.count - 1 {
+                part.removeFirst()
+                part.append(".")
+            }
+            text = join(text, part)
+        }
+        return Piece(lines: lines, text: text)
+    }
+
+    /// Joins two pieces of one paragraph: `long-` + `term` stays one word.
+    static func join(_ a: String, _ b: String) -> String {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        let aScalars = Array(a.unicodeScalars.suffix(2))
+        if aScalars.count == 2, aScalars[1] == "-", aScalars[0].properties.isAlphabetic,
+           b.unicodeScalars.first?.properties.isLowercase == true {
+            return a + b
+        }
+        return a + " " + b
+    }
+
+    /// Rejoins a sentence that extraction broke into blank-separated fragments.
+    static func rejoinFragments(_ pieces: [Piece]) -> [Piece] {
+        var out: [Piece] = []
+        for piece in pieces {
+            if let last = out.last, continues(last.text, with: piece.text) {
+                out[out.count - 1] = Piece(lines: last.lines + piece.lines, text: join(last.text, piece.text))
+            } else {
+                out.append(piece)
+            }
+        }
+        return out
+    }
+
+    private static let openEndWords: Set<String> = [
+        "the", "a", "an", "of", "to", "and", "or", "but", "by", "with", "for", "from", "in", "on", "at",
+        "as", "that", "which", "who", "whom", "whose", "after", "before", "his", "her", "their", "its",
+        "our", "your", "my", "than", "into", "about", "over", "under", "between", "against", "said",
+        "says", "told", "is", "was", "were", "are", "be", "been", "has", "have", "had", "this", "these",
+    ]
+
+    /// Whether `next` carries on the sentence that `previous` left open.
+    static func continues(_ previous: String, with next: String) -> Bool {
+        guard !endsSentence(previous), let first = next.unicodeScalars.first else { return false }
+        if first.properties.isLowercase || first.properties.numericType != nil || first == "-" || first == "–" {
+            return true
+        }
+        if previous.hasSuffix(",") || previous.hasSuffix(",”") || previous.hasSuffix(",\"") { return true }
+        let lastWord = previous.split(separator: " ").last.map { String($0) } ?? ""
+        if openEndWords.contains(lastWord.lowercased()) { return true }
+        // A short link text (`Hassan Rouhani`, `Kim Jong Un`) with no sentence end of its own.
+        let words = next.split(separator: " ").count
+        if words <= 4, !endsSentence(next) { return true }
+        // A role or title word left dangling before the link text it introduced.
+        if words <= 6, let lastFirst = lastWord.unicodeScalars.first, lastFirst.properties.isUppercase,
+           previous.split(separator: " ").count >= 3 {
+            return previous.split(separator: " ").suffix(3).contains { $0.first?.isLowercase == true }
+                && !endsSentence(next) && next.count < 60
+        }
+        return false
+    }
+
+    /// Ends with sentence punctuation (closing quotes and brackets looked through), or a colon.
+    static func endsSentence(_ text: String) -> Bool {
+        for s in text.unicodeScalars.reversed() {
+            switch s {
+            case "”", "\"", "’", "'", ")", "]", "»", " ": continue
+            case ".", "?", "!", "…", ":": return true
+            default: return false
+            }
+        }
+        return false
+    }
+}

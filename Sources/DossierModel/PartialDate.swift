@@ -1,0 +1,159 @@
+import Foundation
+
+/// A publication date that may be known only to the year or the month (`2018`, `2019-10`).
+public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1000...9999).contains(year) else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let day { guard month != nil, (1...31).contains(day) else { return nil } }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (an ISO time after the day is ignored),
+    /// `YYYY/MM/DD`, and written dates such as `June 8, 2019`, `8 June 2019`, `Jun. 8 2019`.
+    public init?(parsing raw: String) {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let iso = PartialDate.parseNumeric(text) { self = iso; return }
+        if let written = DateWords.parseWritten(text) { self = written; return }
+        return nil
+    }
+
+    private static func parseNumeric(_ text: String) -> PartialDate? {
+        var digits: [Int] = []
+        var current = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c.isASCII, c.isNumber {
+                current.append(c)
+            } else if c == "-" || c == "/" || c == "." {
+                guard !current.isEmpty else { return nil }
+                digits.append(Int(current) ?? -1)
+                current = ""
+            } else if c == "T" || c == " " {
+                break // a time of day follows
+            } else {
+                return nil
+            }
+            index = text.index(after: index)
+        }
+        if !current.isEmpty { digits.append(Int(current) ?? -1) }
+        guard let first = digits.first, digits.count <= 3, String(first).count == 4 else { return nil }
+        return PartialDate(year: first,
+                           month: digits.count > 1 ? digits[1] : nil,
+                           day: digits.count > 2 ? digits[2] : nil)
+    }
+
+    public var description: String {
+        var s = String(format: "%04d", year)
+        if let month { s += String(format: "-%02d", month) }
+        if let day { s += String(format: "-%02d", day) }
+        return s
+    }
+
+    public static func < (a: PartialDate, b: PartialDate) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = PartialDate(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "not a date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// Month names and the written-date forms news text uses.
+enum DateWords {
+    static let months: [String: Int] = {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"]
+        var table: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            table[name] = i + 1
+            table[String(name.prefix(3))] = i + 1
+        }
+        table["sept"] = 9
+        return table
+    }()
+
+    static func month(_ word: Substring) -> Int? {
+        var w = word.lowercased()
+        if w.hasSuffix(".") { w.removeLast() }
+        return months[w]
+    }
+
+    /// Words of a written date: letters and digits, with commas and periods as separators.
+    static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
+    }
+
+    static func parseWritten(_ text: String) -> PartialDate? {
+        let w = words(text)
+        guard w.count >= 2, w.count <= 4 else { return nil }
+        // Month Day Year | Day Month Year | Month Year
+        if let m = month(w[0]) {
+            if w.count == 2, let y = Int(w[1]) { return PartialDate(year: y, month: m) }
+            if w.count == 3, let d = Int(w[1].filter(\.isNumber)), let y = Int(w[2]) {
+                return PartialDate(year: y, month: m, day: d)
+            }
+        }
+        if w.count == 3, let d = Int(w[0].filter(\.isNumber)), let m = month(w[1]), let y = Int(w[2]) {
+            return PartialDate(year: y, month: m, day: d)
+        }
+        return nil
+    }
+
+    /// Finds the first written full date (`June 8, 2019`, `8 June 2019`) in `text`, with the
+    /// character range it covers.
+    static func firstDate(in text: String) -> (PartialDate, Range<String.Index>)? {
+        let tokens = tokenRanges(text)
+        for i in tokens.indices {
+            let word = text[tokens[i]]
+            if let m = month(word), i + 2 < tokens.count,
+               let d = Int(text[tokens[i + 1]].filter(\.isNumber)), text[tokens[i + 1]].first?.isNumber == true,
+               let y = Int(text[tokens[i + 2]]), String(y).count == 4,
+               let date = PartialDate(year: y, month: m, day: d) {
+                return (date, tokens[i].lowerBound..<tokens[i + 2].upperBound)
+            }
+            if let d = Int(word), i + 2 < tokens.count, let m = month(text[tokens[i + 1]]),
+               let y = Int(text[tokens[i + 2]]), String(y).count == 4,
+               let date = PartialDate(year: y, month: m, day: d) {
+                return (date, tokens[i].lowerBound..<tokens[i + 2].upperBound)
+            }
+        }
+        return nil
+    }
+
+    private static func tokenRanges(_ text: String) -> [Range<String.Index>] {
+        var out: [Range<String.Index>] = []
+        var start: String.Index?
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let isWord = c.isLetter || c.isNumber || (c == "." && start != nil)
+            if isWord {
+                if start == nil { start = i }
+            } else if let s = start {
+                out.append(s..<i)
+                start = nil
+            }
+            i = text.index(after: i)
+        }
+        if let s = start { out.append(s..<text.endIndex) }
+        return out
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+@testable import DossierModel
+
+@Suite struct CleaningAgainstGold {
+    let corpus = try! Corpus.load(folder: Paths.seeds)
+
+    @Test(arguments: Gold.shared.articles.map(\.file))
+    func noClutterOrMetadataLineStaysInTheBody(file: String) throws {
+        let gold = try #require(Gold.shared.articles.first { $0.file == file })
+        let article = try #require(corpus.articles.first { $0.file == file })
+        for line in gold.boilerplate + gold.metadata_lines {
+            let normalised = squeezed(line)
+            #expect(!article.paragraphs.contains { squeezed($0.text).contains(normalised) }, "\(normalised) left in \(file)")
+        }
+    }
+
+    @Test(arguments: Gold.shared.articles.map(\.file))
+    func noQuotedSentenceIsLost(file: String) throws {
+        let gold = try #require(Gold.shared.articles.first { $0.file == file })
+        let article = try #require(corpus.articles.first { $0.file == file })
+        let body = squeezed(article.text)
+        for quote in gold.quotes {
+            #expect(body.contains(squeezed(quote.text)), "lost: \(quote.text.prefix(50))")
+        }
+    }
+
+    @Test func titlesAreTheGoldHeadlinesExactly() throws {
+        let bare = try Corpus.load(folder: Paths.seedsWithoutCSV())
+        for gold in Gold.shared.articles {
+            #expect(bare.articles.first { $0.file == gold.file }?.title == gold.title)
+        }
+    }
+
+    @Test func withoutTheCSVTheTextGivesSourceAuthorAndDate() throws {
+        let bare = try Corpus.load(folder: Paths.seedsWithoutCSV())
+        func article(_ prefix: String) -> Article? { bare.articles.first { $0.file.hasPrefix(prefix) } }
+        #expect(article("000")?.source == "American Thinker")      // helpdesk@americanthinker.com
+        #expect(article("001")?.author == "Yossi Mansharof")       // By …
+        #expect(article("002")?.author == "PMOI/MEK")              // Analysis by …
+        #expect(article("002")?.source == "PMOI/MEK")              // institutional byline
+        #expect(article("002")?.date?.description == "2019-06-08") // Iran, June 8, 2019 -
+        #expect(article("003")?.author == "Asa Fitch")             // Write to … at
+        #expect(article("000")?.credit == "Erfan Kouchari via Tasnim News Agency")
+        #expect(article("004")?.source == nil)
+    }
+
+    @Test func theCSVSuppliesWhatTheTextDoesNot() {
+        func article(_ prefix: String) -> Article? { corpus.articles.first { $0.file.hasPrefix(prefix) } }
+        #expect(article("003")?.source == "The Wall Street Journal")
+        #expect(article("003")?.date?.description == "2018-07-31")
+        #expect(article("000")?.date?.description == "2019-10")
+        #expect(article("004")?.source == "Geopolitical Daily")
+        for gold in Gold.shared.articles {
+            let a = corpus.articles.first { $0.file == gold.file }
+            #expect(a?.title == gold.title)
+            if let s = gold.source { #expect(a?.source == s) }
+            if let au = gold.author { #expect(a?.author == au) }
+            if let d = gold.date { #expect(a?.date?.description == d) }
+        }
+    }
+
+    @Test func listIsInDateOrderUndatedLast() throws {
+        let bare = try Corpus.load(folder: Paths.seedsWithoutCSV())
+        let dates = bare.articles.map(\.date)
+        let firstUndated = dates.firstIndex { $0 == nil } ?? dates.count
+        #expect(dates[firstUndated...].allSatisfy { $0 == nil })
+        let dated = dates[..<firstUndated].compactMap { $0 }
+        #expect(dated == dated.sorted())
+        #expect(corpus.articles.map { String($0.file.prefix(3)) } == ["003", "001", "004", "002", "000"])
+    }
+
+    @Test func paragraphsKeepTheirRangeInTheOriginalFile() throws {
+        let raw = try String(contentsOfFile: Paths.seeds + "/002_c0ecdda27fc1ec1f.txt", encoding: .utf8)
+        let scalars = Array(raw.unicodeScalars)
+        let article = try #require(corpus.articles.first { $0.file.hasPrefix("002") })
+        for p in article.paragraphs {
+            let original = String(String.UnicodeScalarView(scalars[p.sourceStart..<p.sourceEnd]))
+            #expect(squeezed(original) == squeezed(p.text))
+            let cleaned = String(String.UnicodeScalarView(Array(article.text.unicodeScalars)[p.start..<p.end]))
+            #expect(cleaned == p.text)
+        }
+    }
+}
+
+@Suite struct ParagraphRebuilding {
+    @Test func hardWrappedLinesJoinAndTheMovedPeriodGoesBack() {
+        let text = """
+        Title of the piece
+        By Jane Roe
+        The first line of a wrapped paragraph that goes on for a while and
+        continues on the next line as PDF extraction leaves it, between Tehran
+        .and Washington
+        A second paragraph starts here and it too is wrapped at the same width as
+        the one before it, ending with its own period moved to the next line
+        .of the text
+        """
+        let cleaned = ArticleCleaner.clean(text)
+        #expect(cleaned.title == "Title of the piece")
+        #expect(cleaned.byline == "Jane Roe")
+        #expect(cleaned.paragraphs.map(\.text) == [
+            "The first line of a wrapped paragraph that goes on for a while and continues on the next line as PDF extraction leaves it, between Tehran and Washington.",
+            "A second paragraph starts here and it too is wrapped at the same width as the one before it, ending with its own period moved to the next line of the text.",
+        ])
+    }
+
+    @Test func linkTextsSplitBetweenBlankLinesRejoin() {
+        let text = "Headline Here\n\nPressure on the\n\nPrime Minister\n\nto act grew after\n\n\nthe vote, said\n\nJane Roe,\n\nthe party's leader.\n\nA new paragraph begins.\n"
+        let cleaned = ArticleCleaner.clean(text)
+        #expect(cleaned.paragraphs.map(\.text) == [
+            "Pressure on the Prime Minister to act grew after the vote, said Jane Roe, the party's leader.",
+            "A new paragraph begins.",
+        ])
+    }
+
+    @Test func aHeadingBeforeALongParagraphStaysApart() {
+        let cleaned = ArticleCleaner.clean("Title\n\nBackground\n\nThe talks began in 2013 when both sides agreed to meet in Geneva for a first round.\n")
+        #expect(cleaned.paragraphs.map(\.text) == ["Background", "The talks began in 2013 when both sides agreed to meet in Geneva for a first round."])
+    }
+
+    @Test func longLinesAreEachAParagraph() {
+        let long1 = String(repeating: "First paragraph words that run long. ", count: 6)
+        let long2 = String(repeating: "Second paragraph words that run long. ", count: 6)
+        let cleaned = ArticleCleaner.clean("Title\n" + long1 + "\n" + long2 + "\n")
+        #expect(cleaned.paragraphs.count == 2)
+    }
+
+    @Test func noBreakSpacesAndRunsOfBlanksAreNormalised() {
+        let cleaned = ArticleCleaner.clean("Title\n\nOne.\u{00A0}\u{00A0}Two   three\tfour.\n")
+        #expect(cleaned.paragraphs.map(\.text) == ["One. Two three four."])
+    }
+}
+
+@Suite struct ClutterLines {
+    @Test(arguments: ["728 x 90", "300x250", "Leave a Reply", "Read More",
+                      "Your email address will not be published. Required fields are marked *",
+                      "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+                      "%d bloggers like this:", "If you experience technical problems, please write to help@example.org"])
+    func isClutter(line: String) {
+        #expect(Clutter.isClutter(line))
+    }
+
+    @Test(arguments: ["Read more about the deal in our earlier report.", "Credit Suisse said on Monday it would cut jobs.",
+                      "1998 x 2000 people marched", "Share prices fell."])
+    func isNotClutter(line: String) {
+        #expect(!Clutter.isClutter(line))
+        #expect(Clutter.credit(line) == nil)
+    }
+
+    @Test func creditsAndSignoffsBecomeMetadata() {
+        let cleaned = ArticleCleaner.clean("Title\n\nBody text here.\n\nPhoto: Jane Roe/Reuters\n\nWrite to John Doe at john@wsj.com\n")
+        #expect(cleaned.credit == "Jane Roe/Reuters")
+        #expect(cleaned.signoffAuthor == "John Doe")
+        #expect(cleaned.paragraphs.map(\.text) == ["Body text here."])
+    }
+
+    @Test func aCaptionRepeatedRightAfterItselfGoes() {
+        let cleaned = ArticleCleaner.clean("Title\n\nA caption line\nA caption line\n\nBody text.\n")
+        #expect(cleaned.paragraphs.map(\.text) == ["Body text."])
+    }
+
+    @Test func outletNamesComeFromDomains() {
+        #expect(OutletName.fromDomain("americanthinker.com") == "American Thinker")
+        #expect(OutletName.fromDomain("news.example-times.co.uk") == "Example Times")
+        #expect(OutletName.fromDomain("gmail.com") == nil)
+    }
+
+    @Test func agencyDatelineNamesTheSource() {
+        let cleaned = ArticleCleaner.clean("Title\n\nTEHRAN (Reuters) - Iran said on Monday it would not talk.\n")
+        #expect(MetadataInference.source(cleaned, author: nil) == "Reuters")
+    }
+}
+
+@Suite struct Dates {
+    @Test func partialAndFullDatesParse() {
+        #expect(PartialDate(parsing: "2019-06-08")?.description == "2019-06-08")
+        #expect(PartialDate(parsing: "2019-10")?.description == "2019-10")
+        #expect(PartialDate(parsing: "2018")?.description == "2018")
+        #expect(PartialDate(parsing: "2019-06-08T10:00:00Z")?.description == "2019-06-08")
+        #expect(PartialDate(parsing: "June 8, 2019")?.description == "2019-06-08")
+        #expect(PartialDate(parsing: "8 June 2019")?.description == "2019-06-08")
+        #expect(PartialDate(parsing: "2019-13-01") == nil)
+        #expect(PartialDate(parsing: "soon") == nil)
+        #expect(PartialDate(parsing: "2018")! < PartialDate(parsing: "2018-01")!)
+    }
+}
