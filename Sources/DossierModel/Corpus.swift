@@ -4,10 +4,17 @@ import Foundation
 public struct Corpus: Sendable {
     public var articles: [Article]
     public var warnings: [LoadWarning]
+    /// People and organisations, most mentioned first.
+    public var actors: [Actor]
+    /// Per article (same order as `articles`), mentions resolved to `actors` indices.
+    public var mentions: [[ResolvedMention]]
 
     public init(articles: [Article], warnings: [LoadWarning] = []) {
         self.articles = articles
         self.warnings = warnings
+        let index = ActorIndex.build(articles)
+        self.actors = index.actors
+        self.mentions = index.mentions
     }
 
     /// Loads, cleans and analyses a corpus folder.

@@ -109,3 +109,28 @@ import Testing
         #expect(run.stdout.hasSuffix("1 article, 1 warning (on stderr)\n"))
     }
 }
+
+@Suite struct ActorsCommandLine {
+    @Test func actorsAreSortedByMentionsAndFilter() throws {
+        let run = Run.dossier("actors", "--corpus", Run.seeds, "--json")
+        #expect(run.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let mentions = rows.compactMap { $0["mentions"] as? Int }
+        #expect(mentions == mentions.sorted(by: >))
+        #expect(rows.first?["name"] as? String == "Donald Trump")
+        let orgs = Run.dossier("actors", "--corpus", Run.seeds, "--kind", "organization", "--source", "The Wall Street Journal")
+        #expect(orgs.stdout.contains("Iranian Students’ News Agency"))
+        #expect(!orgs.stdout.contains("person "))
+        #expect(Run.dossier("actors", "--kind", "animal").status == 64)
+    }
+
+    @Test func exportFillsActors() throws {
+        let run = Run.dossier("export", "--corpus", Run.seeds)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let actors = try #require(doc["actors"] as? [[String: Any]])
+        let khamenei = try #require(actors.first { ($0["name"] as? String) == "Ali Khamenei" })
+        #expect((khamenei["articles"] as? [String])?.count == 4)
+        #expect((khamenei["roles"] as? [String])?.contains("Supreme Leader") == true)
+        for key in ["id", "name", "kind", "aliases", "roles", "articles", "mentions"] { #expect(khamenei.keys.contains(key)) }
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+
+/// A mention resolved to an actor, in one article.
+public struct ResolvedMention: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var actor: Int
+    /// Token index of the name's first word (for attribution).
+    var token: Int
+}
+
+/// Turns each article's candidates into one actor per real person or organisation.
+///
+/// Full names cluster across articles (exact, a shorter full name that ends a longer one, or
+/// transliteration variants with the same given name); a bare surname then links to the one
+/// cluster that carries it, in its article first, then in the corpus, and stays unresolved when
+/// two fit. Titles become roles; bylines and credits are kept apart.
+enum ActorResolver {
+    struct Output {
+        var actors: [Actor]
+        /// Per article (by index), its resolved mentions in text order.
+        var mentions: [[ResolvedMention]]
+    }
+
+    final class Cluster {
+        var names: [[String]] = []
+        var evidence: PersonCandidate.Evidence = []
+        var members: [(article: Int, candidate: Int)] = []
+        var surnameOnly = false
+        var canonical: [String] { names.max { a, b in a.count < b.count } ?? [] }
+        init(name: [String]) { names = [name] }
+    }
+
+    static func resolve(articles: [Article], names: [ArticleNames]) -> Output {
+        var clusters: [Cluster] = []
+
+        // 1. Full names (two or more words), longest first so shorter forms find their owner.
+        var full: [(article: Int, candidate: Int)] = []
+        for (a, article) in names.enumerated() {
+            for (c, candidate) in article.persons.enumerated() where candidate.name.count >= 2 { full.append((a, c)) }
+        }
+        full.sort { names[$0.article].persons[$0.candidate].name.count > names[$1.article].persons[$1.candidate].name.count }
+        for ref in full {
+            let candidate = names[ref.article].persons[ref.candidate]
+            let cluster = clusters.first { cluster in cluster.names.contains { sameFullName(candidate.name, $0) } }
+                ?? { let c = Cluster(name: candidate.name); clusters.append(c); return c }()
+            if !cluster.names.contains(where: { lowered($0) == lowered(candidate.name) }) { cluster.names.append(candidate.name) }
+            cluster.members.append(ref)
+            if !candidate.modifierUse { cluster.evidence.formUnion(candidate.evidence) }
+        }
+
+        // 2. Bare surnames with strong evidence lend it to the full name they fit.
+        var singles: [(article: Int, candidate: Int)] = []
+        for (a, article) in names.enumerated() {
+            for (c, candidate) in article.persons.enumerated() where candidate.name.count == 1 { singles.append((a, c)) }
+        }
+        for ref in singles {
+            let candidate = names[ref.article].persons[ref.candidate]
+            let fits = clusters.filter { fitsSurname(candidate.surname, $0) }
+            if fits.count == 1, !candidate.modifierUse { fits[0].evidence.formUnion(candidate.evidence.intersection(.strong)) }
+        }
+        // A full name with no evidence anywhere (`City Hall`) is no person.
+        clusters.removeAll { $0.evidence.isEmpty }
+
+        // 3. Bare surnames: the article's own full names first, then the corpus'.
+        var surnameClusters: [String: Cluster] = [:]
+        var pending: [(article: Int, candidate: Int)] = []
+        for ref in singles {
+            let candidate = names[ref.article].persons[ref.candidate]
+            if let cluster = surnameOwner(candidate.surname, article: ref.article, clusters: clusters) {
+                if let cluster { cluster.members.append(ref) }
+                continue // nil inside: two people fit, left unresolved
+            }
+            pending.append(ref)
+        }
+        // Surname-only people: a title or appositive; or, in one article, a human verb and a
+        // second mention, one of them mid-sentence (Mikheev's document-centred rule).
+        struct Usage { var count = 0; var human = false; var midSentence = false }
+        var usage: [Int: [String: Usage]] = [:]
+        for ref in pending {
+            let candidate = names[ref.article].persons[ref.candidate]
+            let key = NameVariants.key(candidate.surname)
+            var u = usage[ref.article, default: [:]][key, default: Usage()]
+            u.count += 1
+            if candidate.evidence.contains(.humanVerb), !candidate.modifierUse { u.human = true }
+            if !candidate.ambiguousStart { u.midSentence = true }
+            usage[ref.article, default: [:]][key] = u
+        }
+        for ref in pending {
+            let candidate = names[ref.article].persons[ref.candidate]
+            guard !candidate.modifierUse else { continue }
+            let key = NameVariants.key(candidate.surname)
+            let strong = !candidate.evidence.intersection([.title, .appositive]).isEmpty
+            let u = usage[ref.article]?[key] ?? Usage()
+            if strong || (u.human && u.count >= 2 && u.midSentence) {
+                let cluster = surnameClusters[key] ?? { let c = Cluster(name: [candidate.surname]); c.surnameOnly = true; return c }()
+                surnameClusters[key] = cluster
+                cluster.evidence.formUnion(candidate.evidence)
+            }
+        }
+        for ref in pending {
+            let candidate = names[ref.article].persons[ref.candidate]
+            if let cluster = surnameClusters[NameVariants.key(candidate.surname)] { cluster.members.append(ref) }
+        }
+        clusters += surnameClusters.values.sorted { $0.canonical.joined() < $1.canonical.joined() }
+
+        // 4. Actors.
+        var actors: [Actor] = []
+        var mentions: [[ResolvedMention]] = Array(repeating: [], count: articles.count)
+        var usedIds = Set<String>()
+        for cluster in clusters where !cluster.members.isEmpty {
+            let index = actors.count
+            var actor = Actor(id: uniqueId("p-" + slug(cluster.canonical.joined(separator: " ")), &usedIds),
+                              name: cluster.canonical.joined(separator: " "), kind: .person,
+                              aliases: [], roles: [], mentions: [], articles: [], gender: nil)
+            var roles: [String] = []
+            var seen = Set<Int>()
+            for ref in cluster.members {
+                let candidate = names[ref.article].persons[ref.candidate]
+                let article = articles[ref.article]
+                actor.mentions.append(Mention(article: article.id, start: candidate.start, end: candidate.end))
+                mentions[ref.article].append(ResolvedMention(start: candidate.start, end: candidate.end, actor: index,
+                                                             token: candidate.tokenIndex))
+                if seen.insert(ref.article).inserted { actor.articles.append(article.id) }
+                appendUnique(&actor.aliases, candidate.name.joined(separator: " "))
+                if let titled = candidate.titledAlias { appendUnique(&actor.aliases, titled) }
+                roles += candidate.roles
+                if actor.gender == nil { actor.gender = candidate.gender }
+            }
+            actor.articles.sort { a, b in articleOrder(a, articles) < articleOrder(b, articles) }
+            actor.roles = RoleList.ordered(roles)
+            if actor.gender == nil, let given = cluster.canonical.first?.lowercased(), cluster.canonical.count >= 2 {
+                if GivenNames.male.contains(given) { actor.gender = .male } else if GivenNames.female.contains(given) { actor.gender = .female }
+            }
+            actors.append(actor)
+        }
+
+        OrganizationResolver.resolve(articles: articles, names: names, actors: &actors, mentions: &mentions, usedIds: &usedIds)
+        BylineActors.add(articles: articles, actors: &actors, usedIds: &usedIds)
+        for i in mentions.indices { mentions[i].sort { $0.start < $1.start } }
+        return Output(actors: actors, mentions: mentions)
+    }
+
+    private static func articleOrder(_ id: String, _ articles: [Article]) -> Int {
+        articles.firstIndex { $0.id == id } ?? 0
+    }
+
+    static func lowered(_ name: [String]) -> [String] { name.map { $0.lowercased() } }
+
+    /// `Javad Zarif` is `Mohammad Javad Zarif`; `Bahram Ghasemi` is `Bahram Ghassemi`;
+    /// `Ali Vaez` is not `Mahmoud Vaezi`.
+    static func sameFullName(_ a: [String], _ b: [String]) -> Bool {
+        let la = lowered(a), lb = lowered(b)
+        if la == lb { return true }
+        let (short, long) = la.count <= lb.count ? (la, lb) : (lb, la)
+        if short.count >= 2, Array(long.suffix(short.count)) == short { return true }
+        guard la.count == lb.count, la.count >= 2 else { return false }
+        return zip(a, b).allSatisfy { NameVariants.sameNamePart($0, $1) }
+    }
+
+    static func fitsSurname(_ surname: String, _ cluster: Cluster) -> Bool {
+        cluster.names.contains { name in
+            guard let last = name.last else { return false }
+            return last.lowercased() == surname.lowercased() || NameVariants.key(last) == NameVariants.key(surname)
+        }
+    }
+
+    /// The cluster a bare surname names: `.some(cluster)`, `.some(nil)` when ambiguous, nil when none.
+    static func surnameOwner(_ surname: String, article: Int, clusters: [Cluster]) -> Cluster?? {
+        let fits = clusters.filter { fitsSurname(surname, $0) }
+        if fits.isEmpty { return nil }
+        let local = fits.filter { $0.members.contains { $0.article == article } }
+        if local.count == 1 { return .some(local[0]) }
+        if local.count > 1 { return .some(nil) }
+        return fits.count == 1 ? .some(fits[0]) : .some(nil)
+    }
+
+    static func appendUnique(_ list: inout [String], _ value: String) {
+        if !list.contains(value) { list.append(value) }
+    }
+
+    static func slug(_ name: String) -> String {
+        var out = ""
+        for s in name.lowercased().folding(options: .diacriticInsensitive, locale: nil).unicodeScalars {
+            if s.properties.isAlphabetic || s.properties.numericType != nil { out.unicodeScalars.append(s) } else if out.last != "-" { out.append("-") }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "x" : out
+    }
+
+    static func uniqueId(_ base: String, _ used: inout Set<String>) -> String {
+        var id = base
+        var n = 2
+        while used.contains(id) { id = "\(base)-\(n)"; n += 1 }
+        used.insert(id)
+        return id
+    }
+}
+
+/// Roles de-duplicated (case and a leading article ignored), the most specific first.
+enum RoleList {
+    static func ordered(_ roles: [String]) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for role in roles {
+            let key = role.lowercased()
+            if seen.insert(key).inserted { out.append(role) }
+        }
+        // A role contained in a longer one adds nothing: `President` in `US President`.
+        out = out.filter { r in !out.contains { $0 != r && $0.lowercased().hasSuffix(" " + r.lowercased()) } }
+        return out.enumerated().sorted { a, b in
+            let wa = a.element.split(separator: " ").count, wb = b.element.split(separator: " ").count
+            return wa != wb ? wa > wb : a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+/// Authors and image credits: persons with the roles `byline` and `credit`, one per name.
+enum BylineActors {
+    static func add(articles: [Article], actors: inout [Actor], usedIds: inout Set<String>) {
+        var byName: [String: Int] = [:]
+        func add(_ name: String, role: String, article: Article) {
+            let key = role + ":" + name.lowercased()
+            if let i = byName[key] {
+                if !actors[i].articles.contains(article.id) { actors[i].articles.append(article.id) }
+                return
+            }
+            byName[key] = actors.count
+            actors.append(Actor(id: ActorResolver.uniqueId("\(role)-" + ActorResolver.slug(name), &usedIds), name: name,
+                                kind: .person, aliases: [name], roles: [role], mentions: [], articles: [article.id]))
+        }
+        for article in articles {
+            if let author = article.author, !MetadataInference.isInstitution(author) {
+                for name in splitNames(author) where looksLikeName(name) { add(name, role: "byline", article: article) }
+            }
+            if let credit = article.credit {
+                // `Erfan Kouchari via Tasnim News Agency`, `Jane Roe/Reuters`
+                var who = credit
+                if let via = who.range(of: " via ") { who = String(who[..<via.lowerBound]) }
+                if let slash = who.firstIndex(of: "/") { who = String(who[..<slash]) }
+                who = who.trimmingCharacters(in: .whitespaces)
+                if looksLikeName(who) { add(who, role: "credit", article: article) }
+            }
+        }
+    }
+
+    static func splitNames(_ text: String) -> [String] {
+        text.replacingOccurrences(of: " and ", with: ",").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Two to four capitalised words, none a place or an organisation word.
+    static func looksLikeName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...4).contains(words.count) else { return false }
+        return words.allSatisfy { w in
+            guard let f = w.unicodeScalars.first, f.properties.isUppercase else { return false }
+            let l = w.lowercased()
+            return !Places.words.contains(l) && !Titles.organizationHeads.contains(l) && !w.contains(where: \.isNumber)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// What one article says about names: person and organisation candidates with the evidence
+/// for each, found in one left-to-right pass over its tokens.
+struct PersonCandidate: Sendable {
+    struct Evidence: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let title = Evidence(rawValue: 1)        // a title, honorific or role word before it
+        static let appositive = Evidence(rawValue: 2)   // `X, the deputy speaker of …,`
+        static let speech = Evidence(rawValue: 4)       // `X said`, `said X`, `according to X`
+        static let givenName = Evidence(rawValue: 8)    // first word a known given name
+        static let humanVerb = Evidence(rawValue: 16)   // `X thought`, `X made`
+        static let strong: Evidence = [.title, .appositive, .speech]
+    }
+
+    /// The name without titles (`["Ali", "Khamenei"]`).
+    var name: [String]
+    var start: Int
+    var end: Int
+    /// Index of the first name token in the article's tokens.
+    var tokenIndex: Int
+    var lastTokenIndex: Int
+    /// The name as written with the title attached (`Supreme Leader Ali Khamenei`), if any.
+    var titledAlias: String?
+    var roles: [String] = []
+    var evidence: Evidence = []
+    var gender: Actor.Gender?
+    /// A single word at a sentence start, a possible common word (`Dubbing`).
+    var ambiguousStart = false
+    /// `the Trump administration`: an adjective use, a mention only of a known person.
+    var modifierUse = false
+
+    var surname: String { name.last ?? "" }
+}
+
+struct OrganizationCandidate: Sendable {
+    var name: String
+    var start: Int
+    var end: Int
+    /// An acronym defined beside it (`Mojahedin-e-Khalq or MEK`, `Agency (ISNA)`).
+    var acronym: String?
+    var isAcronym: Bool
+    /// The acronym is used as an organisation (`according to ISNA`, `IRNA reported`).
+    var acronymCue = false
+}
+
+struct ArticleNames: Sendable {
+    var persons: [PersonCandidate] = []
+    var organizations: [OrganizationCandidate] = []
+}

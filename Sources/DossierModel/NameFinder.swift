@@ -1,0 +1,348 @@
+import Foundation
+
+/// Finds person and organisation candidates in one article by rules and evidence: capitalised
+/// chunks, titles peeled off and kept as roles, appositives, speech verbs, given names.
+enum NameFinder {
+    static let connectors: Set<String> = ["of", "the"]
+    static let determiners: Set<String> = WordList.set("the a an this that these those his her their its our my your whose")
+
+    static func find(in text: String, tokens: [Token]) -> ArticleNames {
+        var result = ArticleNames()
+        let shouting = shoutingRuns(tokens)
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            guard t.isCapitalized, !shouting.contains(i) else { i += 1; continue }
+            let chunk = chunkEnd(from: i, tokens: tokens, shouting: shouting)
+            analyze(chunk: i..<chunk, tokens: tokens, text: text, into: &result)
+            i = chunk
+        }
+        findAcronyms(tokens: tokens, shouting: shouting, into: &result)
+        return result
+    }
+
+    /// Runs of three or more ALL-CAPS words are shouting (a tweet quoted in capitals), not names.
+    static func shoutingRuns(_ tokens: [Token]) -> Set<Int> {
+        var out = Set<Int>()
+        var run: [Int] = []
+        func flush() { if run.count >= 3 { out.formUnion(run) }; run = [] }
+        for (i, t) in tokens.enumerated() {
+            if t.isWord, t.isAllCaps { run.append(i) } else if t.kind == .punctuation && t.text == "," { continue } else { flush() }
+        }
+        flush()
+        return out
+    }
+
+    /// The end of the capitalised chunk starting at `start`.
+    static func chunkEnd(from start: Int, tokens: [Token], shouting: Set<Int>) -> Int {
+        var j = start
+        while j < tokens.count {
+            let t = tokens[j]
+            // `Iranian Students’ News Agency`: a plural possessive inside an organisation's name
+            if t.possessive, t.lower.hasSuffix("s"), let orgEnd = possessiveOrgEnd(after: j, tokens: tokens) { j = orgEnd; continue }
+            if t.possessive { return j + 1 }
+            let next = j + 1
+            guard next < tokens.count else { return next }
+            let n = tokens[next]
+            if n.paragraphStart { return next }
+            if n.isCapitalized, !shouting.contains(next) { j = next; continue }
+            // `Secretary of State`, `Ministry of the Interior`, `Osama bin Laden`
+            if n.isWord, connectors.contains(n.lower) || Titles.particles.contains(n.lower) {
+                var k = next + 1
+                if n.lower == "of", k < tokens.count, tokens[k].lower == "the" { k += 1 }
+                if k < tokens.count, tokens[k].isCapitalized, !tokens[k].paragraphStart, n.lower != "the" { j = k; continue }
+            }
+            // `(U.S. President Donald) Trump`: a parenthesis closing inside the name
+            if n.text == ")", next + 1 < tokens.count, tokens[next + 1].isCapitalized,
+               !tokens[next + 1].isAllCaps, t.isCapitalized, !tokens[next + 1].paragraphStart {
+                j = next + 1
+                continue
+            }
+            return next
+        }
+        return j
+    }
+
+    /// After `Students’`, the capitalised words up to an organisation head, if they end in one.
+    static func possessiveOrgEnd(after j: Int, tokens: [Token]) -> Int? {
+        var k = j + 1
+        var last: Int?
+        while k < tokens.count, tokens[k].isCapitalized, !tokens[k].paragraphStart, k - j <= 4 {
+            if Titles.organizationHeads.contains(tokens[k].lower) { last = k }
+            if tokens[k].possessive { break }
+            k += 1
+        }
+        return last
+    }
+
+    // MARK: - Chunk analysis
+
+    static func analyze(chunk: Range<Int>, tokens: [Token], text: String, into result: inout ArticleNames) {
+        var words = Array(chunk).filter { tokens[$0].kind != .punctuation }
+        // Sentence-initial function words (`The`, `However`, `Despite`) are no part of a name.
+        while let first = words.first, CommonWords.functionWords.contains(tokens[first].lower) || tokens[first].lower == "the" {
+            words.removeFirst()
+        }
+        guard !words.isEmpty else { return }
+        let lowers = words.map { tokens[$0].lower }
+
+        // Organisations: a head word at the end (`News Agency`), or `Ministry of …`.
+        if let org = organization(words: words, lowers: lowers, tokens: tokens, text: text) {
+            result.organizations.append(org)
+            return
+        }
+
+        // Peel titles, honorifics and their modifiers off the front.
+        var pos = 0
+        var nameStart = 0
+        var titleStart: Int?
+        var roleTokens: [Int] = []
+        var gender: Actor.Gender?
+        var hasTitle = false
+        while pos < words.count {
+            if let length = titlePhraseLength(lowers, at: pos) {
+                if titleStart == nil { titleStart = pos }
+                pos += length
+                nameStart = pos
+                hasTitle = true
+                continue
+            }
+            let w = lowers[pos]
+            if Titles.honorifics.contains(w) || (Titles.roleWords.contains(w) && pos + 1 < words.count) {
+                if titleStart == nil { titleStart = pos }
+                if ["mr", "mr."].contains(w) { gender = .male }
+                if ["mrs", "mrs.", "ms", "ms.", "miss"].contains(w) { gender = .female }
+                pos += 1
+                nameStart = pos
+                hasTitle = true
+                continue
+            }
+            // `of Iranian Republic` after a title, up to the next title: the title's complement.
+            if w == "of", hasTitle {
+                var k = pos + 1
+                while k < words.count, titlePhraseLength(lowers, at: k) == nil, !Titles.honorifics.contains(lowers[k]) { k += 1 }
+                if k < words.count { pos = k; continue }
+                return
+            }
+            // `US`, `Iranian`, `Japanese` before a title
+            if Places.isPlace(tokens[words[pos]]), pos + 1 < words.count {
+                if titleStart == nil { titleStart = pos }
+                pos += 1
+                continue
+            }
+            break
+        }
+        if !hasTitle { nameStart = 0; titleStart = nil }
+        let nameWords = Array(words[nameStart...])
+        guard !nameWords.isEmpty, nameWords.count <= 5 else { return }
+        let nameLowers = nameWords.map { tokens[$0].lower }
+
+        // What is no person's name.
+        if nameWords.contains(where: { tokens[$0].kind == .number || tokens[$0].text.contains(where: \.isNumber) }) { return }
+        if nameWords.contains(where: { tokens[$0].isAllCaps && tokens[$0].text.count > 1 }) { return }
+        let joined = nameLowers.joined(separator: " ")
+        if Places.phrases.contains(joined) { return }
+        let firstIsGiven = GivenNames.isGiven(nameLowers[0]) && nameWords.count >= 2
+        if !firstIsGiven {
+            if nameWords.contains(where: { Places.isPlace(tokens[$0]) || CommonWords.monthsAndDays.contains(tokens[$0].lower) }) { return }
+            if nameLowers.allSatisfy({ CommonWords.nonNames.contains($0) || Titles.roleWords.contains($0) || connectors.contains($0) }) { return }
+            if nameWords.count == 1, CommonWords.nonNames.contains(nameLowers[0]) { return }
+        }
+        if nameLowers.contains(where: { Titles.organizationHeads.contains($0) }) { return }
+        if nameWords.count == 1, CommonWords.functionWords.contains(nameLowers[0]) { return }
+
+        let firstName = nameWords[0], lastName = nameWords[nameWords.count - 1]
+        var candidate = PersonCandidate(
+            name: nameWords.filter { !connectors.contains(tokens[$0].lower) }.map { tokens[$0].text },
+            start: tokens[firstName].start, end: tokens[lastName].end,
+            tokenIndex: firstName, lastTokenIndex: lastName)
+        candidate.gender = gender
+        if let ts = titleStart, ts < nameStart {
+            let titleFrom = words[ts]
+            candidate.titledAlias = Whitespace.normalize(slice(text, tokens[titleFrom].start, tokens[lastName].end)
+                .replacingOccurrences(of: ")", with: " ").replacingOccurrences(of: "(", with: " "))
+            var roleEndIndex = nameStart - 1
+            // `Supreme Leader of Iranian Republic Ayatollah`: the honorific is no part of the role
+            while roleEndIndex > ts, Titles.courtesy.contains(lowers[roleEndIndex]),
+                  titlePhraseLength(lowers, at: roleEndIndex) == nil, roleEndIndex - 1 >= ts { roleEndIndex -= 1 }
+            let roleEnd = words[roleEndIndex]
+            let role = Whitespace.normalize(slice(text, tokens[titleFrom].start, tokens[roleEnd].end))
+            if !["mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "miss"].contains(role.lowercased()) { roleTokens = [titleFrom] ; candidate.roles.append(role) }
+            candidate.evidence.insert(.title)
+        }
+        _ = roleTokens
+        let before = words[0] > 0 ? tokens[words[0] - 1] : nil
+        let chunkStartsSentence = tokens[words[0]].sentenceStart
+
+        // A lowercase role word before the chunk: `dictator Kim Jong Un`, `spokesman Bahram Ghassemi`.
+        if let before, before.isWord, Titles.roleWords.contains(before.lower), !before.possessive {
+            candidate.evidence.insert(.title)
+            if let role = rolePhrase(endingAt: words[0] - 1, tokens: tokens, text: text) { candidate.roles.append(role) }
+        }
+        // `the Trump administration`, `the Vali-e-Faqih regime`: an adjective, not a person.
+        if !hasTitle, let before, before.isWord, determiners.contains(before.lower) {
+            candidate.modifierUse = true
+        }
+        if firstIsGiven { candidate.evidence.insert(.givenName) }
+        if !hasTitle, nameWords.count == 1, chunkStartsSentence { candidate.ambiguousStart = true }
+
+        // Appositive: `X, the deputy speaker of Iran’s parliament, said`
+        if let role = appositiveRole(after: lastName, tokens: tokens, text: text) {
+            candidate.evidence.insert(.appositive)
+            candidate.roles.append(role)
+        }
+        // Speech verbs on either side, and `according to X`.
+        if !tokens[lastName].possessive, let verb = verbAfter(lastName, tokens: tokens) {
+            if SpeechVerbs.strong.contains(verb) { candidate.evidence.insert(.speech) }
+            if SpeechVerbs.cognition.contains(verb) || SpeechVerbs.strong.contains(verb) { candidate.evidence.insert(.humanVerb) }
+        }
+        if let before, before.isWord, ["said", "says", "added", "told", "wrote", "asked", "noted", "explained", "continued"].contains(before.lower) {
+            candidate.evidence.insert(.speech)
+        }
+        if words[0] >= 2, tokens[words[0] - 1].lower == "to", tokens[words[0] - 2].lower == "according" {
+            candidate.evidence.insert(.speech)
+        }
+        result.persons.append(candidate)
+    }
+
+    static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+        let scalars = text.unicodeScalars
+        let a = scalars.index(scalars.startIndex, offsetBy: start)
+        let b = scalars.index(a, offsetBy: end - start)
+        return String(scalars[a..<b])
+    }
+
+    /// Length of a multi-word title at `pos` (`secretary of state`), longest first.
+    static func titlePhraseLength(_ lowers: [String], at pos: Int) -> Int? {
+        var best: Int?
+        for phrase in Titles.phrases where phrase.count <= lowers.count - pos {
+            if Array(lowers[pos..<(pos + phrase.count)]) == phrase, phrase.count > (best ?? 0) { best = phrase.count }
+        }
+        return best
+    }
+
+    /// The first verb after a name, past up to two adverbs and a bracketed aside.
+    static func verbAfter(_ index: Int, tokens: [Token]) -> String? {
+        var k = index + 1
+        var skipped = 0
+        while k < tokens.count, skipped < 3 {
+            let t = tokens[k]
+            if t.isWord, SpeechVerbs.adverbs.contains(t.lower) { k += 1; skipped += 1; continue }
+            if t.isWord { return t.lower }
+            return nil
+        }
+        return nil
+    }
+
+    /// `, the director of the Iran Project at the International Crisis Group,`: the role, when the
+    /// appositive holds a role word near its head.
+    static func appositiveRole(after index: Int, tokens: [Token], text: String) -> String? {
+        guard index + 2 < tokens.count, tokens[index + 1].text == ",", !tokens[index].possessive else { return nil }
+        var k = index + 2
+        var first = k
+        if tokens[k].isWord, ["the", "a", "an"].contains(tokens[k].lower) { k += 1; first = k }
+        var end = k
+        var sawRole = false
+        var count = 0
+        while end < tokens.count, count < 16 {
+            let t = tokens[end]
+            if t.kind == .punctuation, [",", ".", ";", ":", "“", "”", "\"", "(", ")", "—", "–"].contains(t.text) { break }
+            if t.isWord, SpeechVerbs.strong.contains(t.lower), count > 0 { break }
+            // The head is in the first few words: `a senior Iranian mullah close to …`
+            if count < 6, t.isWord, Titles.roleWords.contains(t.lower) || Titles.honorifics.contains(t.lower) && t.isCapitalized,
+               !t.possessive {
+                sawRole = true
+            }
+            end += 1
+            count += 1
+        }
+        guard sawRole, end > first else { return nil }
+        // `Khamenei, Rouhani and … spokesman X`: a list of names, not an appositive. A capitalised
+        // first word must be a title or an owner (`Iran’s Foreign Ministry spokesman`).
+        let head = tokens[first]
+        if head.isCapitalized, !head.possessive, !Titles.honorifics.contains(head.lower),
+           !Titles.roleWords.contains(head.lower), !["first", "second", "third", "former", "senior"].contains(head.lower),
+           titlePhraseLength([head.lower] + (first + 1 < tokens.count ? [tokens[first + 1].lower] : []), at: 0) == nil,
+           !Places.isPlace(head) {
+            return nil
+        }
+        guard !tokens[first].isWord || !CommonWords.functionWords.contains(tokens[first].lower) || ["first", "second"].contains(tokens[first].lower) else { return nil }
+        return Whitespace.normalize(slice(text, tokens[first].start, tokens[end - 1].end))
+            .trimmingCharacters(in: CharacterSet(charactersIn: ",.;: "))
+    }
+
+    /// `Iranian foreign minister`, `North Korean dictator`: the words before a role word, back to
+    /// a determiner, preposition or punctuation.
+    static func rolePhrase(endingAt index: Int, tokens: [Token], text: String) -> String? {
+        var k = index
+        var count = 0
+        while k - 1 >= 0, count < 4 {
+            let t = tokens[k - 1]
+            guard t.isWord, !t.possessive, !CommonWords.functionWords.contains(t.lower),
+                  !SpeechVerbs.strong.contains(t.lower), !SpeechVerbs.cognition.contains(t.lower) else { break }
+            if tokens[k].paragraphStart { break }
+            k -= 1
+            count += 1
+        }
+        return Whitespace.normalize(slice(text, tokens[k].start, tokens[index].end))
+    }
+
+    /// A chunk naming an organisation.
+    static func organization(words: [Int], lowers: [String], tokens: [Token], text: String) -> OrganizationCandidate? {
+        guard let last = lowers.last else { return nil }
+        let leadOf = lowers.count >= 3 && Titles.organizationLeads.contains(lowers[0]) && lowers[1] == "of"
+        let headed = Titles.organizationHeads.contains(last) && words.count >= 2
+        guard leadOf || headed else { return nil }
+        // `Foreign Minister` is a title, not the ministry
+        if titlePhraseLength(lowers, at: 0) == words.count { return nil }
+        let first = words[0], end = words[words.count - 1]
+        var org = OrganizationCandidate(name: Whitespace.normalize(slice(text, tokens[first].start, tokens[end].end)),
+                                        start: tokens[first].start, end: tokens[end].end, acronym: nil, isAcronym: false)
+        // `… Agency (ISNA)` or `… or ISNA`
+        var k = end + 1
+        if k < tokens.count, tokens[k].text == "(" || tokens[k].lower == "or" { k += 1 }
+        if k < tokens.count, k > end + 1, tokens[k].isAllCaps, tokens[k].text.count <= 8,
+           Acronyms.matches(tokens[k].text, longForm: org.name) {
+            org.acronym = tokens[k].text
+        }
+        return org
+    }
+
+    /// ALL-CAPS words that may name an organisation (`ISNA`, `MEK`, `CNBC`).
+    static func findAcronyms(tokens: [Token], shouting: Set<Int>, into result: inout ArticleNames) {
+        for (i, t) in tokens.enumerated() where t.isWord && t.isAllCaps && !shouting.contains(i) {
+            let letters = t.text.filter { $0 != "." }
+            guard (2...8).contains(letters.count), !t.text.contains("."), !Places.words.contains(t.lower),
+                  !["I", "II", "III", "IV", "OK", "TV", "AM", "PM", "CEO", "GDP", "AI"].contains(t.text) else { continue }
+            var org = OrganizationCandidate(name: t.text, start: t.start, end: t.end, acronym: nil, isAcronym: true)
+            let before = i > 0 ? tokens[i - 1].lower : ""
+            let before2 = i > 1 ? tokens[i - 2].lower : ""
+            if (before == "to" && before2 == "according") || before == "on" || before == "by" || before == "(" || before == "or" {
+                org.acronymCue = true
+            }
+            if let verb = verbAfter(i, tokens: tokens), SpeechVerbs.strong.contains(verb) { org.acronymCue = true }
+            result.organizations.append(org)
+        }
+        // `Mojahedin-e-Khalq or MEK`: a capitalised word defined by the acronym after it.
+        for (i, t) in tokens.enumerated() where t.isWord && t.isAllCaps && i >= 2 {
+            guard tokens[i - 1].lower == "or" || tokens[i - 1].text == "(" else { continue }
+            let long = tokens[i - 2]
+            guard long.isCapitalized, !long.isAllCaps, Acronyms.matches(t.text, longForm: long.text) else { continue }
+            result.organizations.append(OrganizationCandidate(name: long.text, start: long.start, end: long.end,
+                                                              acronym: t.text, isAcronym: false))
+        }
+    }
+}
+
+enum Acronyms {
+    /// Whether `acronym`'s letters are the initials of `longForm`'s words (hyphen parts count;
+    /// `of`, `and`, `the` may be skipped).
+    static func matches(_ acronym: String, longForm: String) -> Bool {
+        let letters = Array(acronym.lowercased().filter(\.isLetter))
+        let parts = longForm.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" })
+        let initials = parts.compactMap { $0.first.map { Character($0.lowercased()) } }
+        let significant = parts.filter { !["of", "and", "the", "for"].contains($0.lowercased()) }
+            .compactMap { $0.first.map { Character($0.lowercased()) } }
+        return letters.count >= 2 && (letters == initials || letters == significant)
+    }
+}

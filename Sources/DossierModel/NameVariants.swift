@@ -1,0 +1,60 @@
+import Foundation
+
+/// Spelling variants of transliterated names (`Ghassemi`/`Ghasemi`, `Rouhani`/`Rowhani`).
+enum NameVariants {
+    /// A key that transliteration variants share: lowercase, apostrophes and hyphens dropped,
+    /// doubled letters collapsed, common vowel and consonant spellings unified.
+    static func key(_ name: String) -> String {
+        var s = name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        s.removeAll { $0 == "'" || $0 == "’" || $0 == "-" || $0 == "‘" }
+        for (from, to) in [("ou", "u"), ("ow", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ey", "i"),
+                           ("ph", "f"), ("kh", "h"), ("q", "gh"), ("zh", "j"), ("dh", "d"), ("th", "t"),
+                           ("ck", "k"), ("ie", "i"), ("y", "i")] {
+            s = s.replacingOccurrences(of: from, with: to)
+        }
+        var out = ""
+        for c in s where out.last != c { out.append(c) }
+        return out
+    }
+
+    /// Jaro-Winkler similarity in 0…1.
+    static func jaroWinkler(_ a: String, _ b: String) -> Double {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty || y.isEmpty { return x.isEmpty && y.isEmpty ? 1 : 0 }
+        let window = max(0, max(x.count, y.count) / 2 - 1)
+        var xm = [Bool](repeating: false, count: x.count), ym = [Bool](repeating: false, count: y.count)
+        var matches = 0
+        for i in x.indices {
+            let lo = max(0, i - window), hi = min(y.count - 1, i + window)
+            if lo > hi { continue }
+            for j in lo...hi where !ym[j] && x[i] == y[j] {
+                xm[i] = true; ym[j] = true; matches += 1
+                break
+            }
+        }
+        if matches == 0 { return 0 }
+        var transpositions = 0, k = 0
+        for i in x.indices where xm[i] {
+            while !ym[k] { k += 1 }
+            if x[i] != y[k] { transpositions += 1 }
+            k += 1
+        }
+        let m = Double(matches)
+        let jaro = (m / Double(x.count) + m / Double(y.count) + (m - Double(transpositions) / 2) / m) / 3
+        var prefix = 0
+        while prefix < min(4, x.count, y.count), x[prefix] == y[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+
+    /// Two spellings of one name part: same key, or near-identical keys that begin alike.
+    static func sameNamePart(_ a: String, _ b: String) -> Bool {
+        if a.lowercased() == b.lowercased() { return true }
+        let ka = key(a), kb = key(b)
+        if ka == kb { return true }
+        guard ka.first == kb.first, abs(ka.count - kb.count) <= 1 else { return false }
+        // Similar keys of equal length that differ in one letter are different names
+        // (Hashemi/Ghasemi differ at the start; Vaez/Vaezi differ in length and stay apart
+        // unless the given names agree, which the caller checks).
+        return jaroWinkler(ka, kb) >= 0.93 && ka.count == kb.count
+    }
+}

@@ -1,0 +1,83 @@
+/// Organisations: one actor per body, its acronym linked to its long form
+/// (`Iranian Students’ News Agency` … `ISNA`; `Mojahedin-e-Khalq or MEK`), and a bare
+/// `Foreign Ministry` joined to `Iranian Foreign Ministry` when only a place word differs.
+enum OrganizationResolver {
+    static func resolve(articles: [Article], names: [ArticleNames], actors: inout [Actor],
+                        mentions: inout [[ResolvedMention]], usedIds: inout Set<String>) {
+        struct Group {
+            var name: String
+            var acronyms: Set<String> = []
+            var members: [(article: Int, candidate: Int)] = []
+        }
+        var groups: [Group] = []
+        var byKey: [String: Int] = [:]
+
+        func key(_ name: String) -> String {
+            var words = name.lowercased().split(separator: " ").map(String.init)
+            if words.first == "the" { words.removeFirst() }
+            return words.joined(separator: " ")
+        }
+        // The key without a leading place word: `iranian foreign ministry` → `foreign ministry`.
+        func placeless(_ k: String) -> String? {
+            let words = k.split(separator: " ")
+            guard words.count >= 3, Places.words.contains(String(words[0])) else { return nil }
+            return words.dropFirst().joined(separator: " ")
+        }
+
+        // Long forms first, longest first, so that shorter forms and acronyms find them.
+        var longRefs: [(Int, Int)] = []
+        var acronymRefs: [(Int, Int)] = []
+        for (a, list) in names.enumerated() {
+            for (c, org) in list.organizations.enumerated() {
+                if org.isAcronym { acronymRefs.append((a, c)) } else { longRefs.append((a, c)) }
+            }
+        }
+        longRefs.sort { names[$0.0].organizations[$0.1].name.count > names[$1.0].organizations[$1.1].name.count }
+        for (a, c) in longRefs {
+            let org = names[a].organizations[c]
+            let k = key(org.name)
+            var index = byKey[k]
+            if index == nil {
+                // `Foreign Ministry` joins `Iranian Foreign Ministry`
+                index = byKey.first { placeless($0.key) == k }?.value
+            }
+            if index == nil {
+                index = groups.count
+                groups.append(Group(name: org.name.hasPrefix("The ") ? String(org.name.dropFirst(4)) : org.name))
+                if let p = placeless(k), byKey[p] == nil { byKey[p] = index }
+            }
+            byKey[k] = index
+            groups[index!].members.append((a, c))
+            if let acronym = org.acronym { groups[index!].acronyms.insert(acronym) }
+        }
+        for (a, c) in acronymRefs {
+            let org = names[a].organizations[c]
+            if let i = groups.firstIndex(where: { $0.acronyms.contains(org.name) })
+                ?? groups.firstIndex(where: { Acronyms.matches(org.name, longForm: $0.name) }) {
+                groups[i].acronyms.insert(org.name)
+                groups[i].members.append((a, c))
+            } else if let i = byKey["acronym:" + org.name] {
+                groups[i].members.append((a, c))
+            } else if org.acronymCue || names.contains(where: { list in list.organizations.contains { $0.name == org.name && $0.acronymCue } }) {
+                byKey["acronym:" + org.name] = groups.count
+                groups.append(Group(name: org.name, members: [(a, c)]))
+            }
+        }
+
+        for group in groups {
+            let index = actors.count
+            var actor = Actor(id: ActorResolver.uniqueId("o-" + ActorResolver.slug(group.name), &usedIds), name: group.name,
+                              kind: .organization, aliases: [], roles: [], mentions: [], articles: [])
+            for (a, c) in group.members {
+                let org = names[a].organizations[c]
+                let article = articles[a]
+                actor.mentions.append(Mention(article: article.id, start: org.start, end: org.end))
+                mentions[a].append(ResolvedMention(start: org.start, end: org.end, actor: index, token: -1))
+                if !actor.articles.contains(article.id) { actor.articles.append(article.id) }
+                ActorResolver.appendUnique(&actor.aliases, org.name)
+            }
+            for acronym in group.acronyms.sorted() { ActorResolver.appendUnique(&actor.aliases, acronym) }
+            actors.append(actor)
+        }
+    }
+}

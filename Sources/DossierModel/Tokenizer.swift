@@ -1,0 +1,158 @@
+/// A word or mark of the cleaned text, with its offsets (Unicode scalars).
+struct Token: Sendable {
+    enum Kind: UInt8, Sendable { case word, number, punctuation }
+    var start: Int
+    /// End of the word itself; a possessive `’s` or `’` after it is not included.
+    var end: Int
+    var text: String
+    var kind: Kind
+    /// Followed by `’s`, `'s`, or (after an s) a lone `’`.
+    var possessive = false
+    /// First word of a sentence, a paragraph, a quotation or the part after a colon.
+    var sentenceStart = false
+    /// First token of a paragraph.
+    var paragraphStart = false
+    /// Spaces before the token (false inside `Donald)Trump` or `U.S.`).
+    var spaceBefore = true
+
+    var lower: String { text.lowercased() }
+    var isWord: Bool { kind == .word }
+    var isCapitalized: Bool {
+        guard kind == .word, let first = text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+    /// Every letter uppercase and at least two letters (`MEK`, `U.S.`, `THERE`).
+    var isAllCaps: Bool {
+        var letters = 0
+        for s in text.unicodeScalars where s.properties.isAlphabetic {
+            if !s.properties.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+}
+
+/// Splits cleaned text into tokens in one pass over its scalars.
+enum Tokenizer {
+    /// Words that keep their period (`Mr.`, `Gen.`): never a sentence end before a name.
+    static let abbreviations: Set<String> = WordList.set("""
+    mr mrs ms dr prof sr jr st gen lt col capt sgt maj brig adm sen rep gov rev hon cpl pvt cmdr supt insp det
+    no vs etc inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est
+    """)
+    /// Abbreviations after which a capitalised word is still mid-sentence.
+    static let nameAbbreviations: Set<String> = WordList.set("mr mrs ms dr prof st gen lt col capt sgt maj brig adm sen rep gov rev hon cpl pvt cmdr supt insp det")
+
+    static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" }
+
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let p = s.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+    }
+
+    static func tokenize(_ text: String) -> [Token] {
+        tokenize(Array(text.unicodeScalars))
+    }
+
+    static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        let n = scalars.count
+        var i = 0
+        var atSentenceStart = true
+        var atParagraphStart = true
+        var sawSpace = true
+        while i < n {
+            let s = scalars[i]
+            if s == "\n" {
+                if i + 1 < n, scalars[i + 1] == "\n" { atParagraphStart = true; atSentenceStart = true }
+                sawSpace = true
+                i += 1
+                continue
+            }
+            if Whitespace.isSpace(s) { sawSpace = true; i += 1; continue }
+            var token: Token
+            if isWordScalar(s) {
+                let start = i
+                var end = i
+                var isNumber = s.properties.numericType != nil
+                // letters, digits, inner hyphens and apostrophes (`Vali-e-Faqih`, `doesn’t`)
+                while end < n {
+                    let c = scalars[end]
+                    if isWordScalar(c) {
+                        if c.properties.numericType == nil { isNumber = false }
+                        end += 1
+                    } else if (c == "-" || c == "‑" || isApostrophe(c) || (isNumber && (c == "," || c == ".")))
+                                && end + 1 < n && isWordScalar(scalars[end + 1]) {
+                        // a possessive ’s ends the word
+                        if isApostrophe(c), (scalars[end + 1] == "s" || scalars[end + 1] == "S"),
+                           end + 2 >= n || !isWordScalar(scalars[end + 2]) { break }
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
+                var word = String(String.UnicodeScalarView(scalars[start..<end]))
+                var wordEnd = end
+                // periods of abbreviations and initials: `Mr.`, `U.S.`, `J.`
+                if end < n, scalars[end] == "." {
+                    let lower = word.lowercased()
+                    let single = end - start == 1 && s.properties.isAlphabetic
+                    if abbreviations.contains(lower) || single {
+                        var j = end + 1
+                        // U.S. / U.N. / D.C.
+                        while single, j + 1 < n, scalars[j].properties.isUppercase, scalars[j + 1] == "." { j += 2 }
+                        word = String(String.UnicodeScalarView(scalars[start..<j]))
+                        end = j
+                        wordEnd = j
+                    }
+                }
+                token = Token(start: start, end: wordEnd, text: word, kind: isNumber ? .number : .word)
+                // possessive: ’s, or a lone ’ after a final s
+                if end + 1 < n, isApostrophe(scalars[end]), scalars[end + 1] == "s" || scalars[end + 1] == "S",
+                   end + 2 >= n || !isWordScalar(scalars[end + 2]) {
+                    token.possessive = true
+                    end += 2
+                } else if end < n, isApostrophe(scalars[end]), word.hasSuffix("s"),
+                          end + 1 >= n || !isWordScalar(scalars[end + 1]) {
+                    token.possessive = true
+                    end += 1
+                }
+                i = end
+            } else {
+                token = Token(start: i, end: i + 1, text: String(s), kind: .punctuation)
+                i += 1
+            }
+            token.sentenceStart = atSentenceStart
+            token.paragraphStart = atParagraphStart
+            token.spaceBefore = sawSpace
+            atParagraphStart = false
+            sawSpace = false
+            atSentenceStart = startsNext(after: token, wasStart: token.sentenceStart,
+                                         nextIsSpace: i >= n || Whitespace.isSpace(scalars[i]) || scalars[i] == "\n")
+            tokens.append(token)
+        }
+        return tokens
+    }
+
+    /// Whether the token after `token` starts a sentence.
+    private static func startsNext(after token: Token, wasStart: Bool, nextIsSpace: Bool) -> Bool {
+        switch token.kind {
+        case .punctuation:
+            switch token.text {
+            case ".", "!", "?", "…", ":", "“", "«", "„": return true
+            // a closing mark keeps what came before it: `.”` ends a sentence, `,”` does not
+            case "”", "’", ")", "]", "»": return wasStart
+            case "\"": return nextIsSpace ? wasStart : true
+            default: return false
+            }
+        case .word:
+            // `U.S.` at a sentence end; `Mr.` never is
+            guard token.text.hasSuffix(".") else { return false }
+            let bare = String(token.text.dropLast()).lowercased()
+            return !nameAbbreviations.contains(bare) && !(bare.count == 1)
+        case .number:
+            return false
+        }
+    }
+}
