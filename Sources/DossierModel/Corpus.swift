@@ -8,6 +8,9 @@ public struct Corpus: Sendable {
     public var actors: [Actor]
     /// Per article (same order as `articles`), mentions resolved to `actors` indices.
     public var mentions: [[ResolvedMention]]
+    /// Direct quotes, terms and reported speech, article by article in text order.
+    public var quotes: [Quote]
+    private var articleIndexById: [String: Int] = [:]
 
     public init(articles: [Article], warnings: [LoadWarning] = []) {
         self.articles = articles
@@ -15,6 +18,14 @@ public struct Corpus: Sendable {
         let index = ActorIndex.build(articles)
         self.actors = index.actors
         self.mentions = index.mentions
+        let actors = index.actors
+        let perArticle = ParallelMap.map(Array(articles.indices)) { i in
+            QuoteExtraction.extract(article: articles[i], tokens: index.tokens[i], actors: actors, mentions: index.mentions[i])
+        }
+        var quotes = perArticle.flatMap { $0 }
+        QuoteGroups.assign(&quotes)
+        self.quotes = quotes
+        for (i, a) in articles.enumerated() { articleIndexById[a.id] = i }
     }
 
     /// Loads, cleans and analyses a corpus folder.
@@ -51,5 +62,22 @@ public struct Corpus: Sendable {
     public static func sourceMatches(_ source: String?, _ name: String) -> Bool {
         guard let source else { return false }
         return source.compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+    }
+
+    /// The actor a user means by `name`: an exact name or alias (case ignored), else the one
+    /// actor whose name or alias contains it.
+    public func actorIndex(matching name: String) -> Int? {
+        let key = name.lowercased()
+        if let exact = actors.firstIndex(where: { $0.name.lowercased() == key }) { return exact }
+        if let alias = actors.firstIndex(where: { $0.aliases.contains { $0.lowercased() == key } }) { return alias }
+        let partial = actors.indices.filter { i in
+            actors[i].name.lowercased().contains(key) || actors[i].aliases.contains { $0.lowercased().contains(key) }
+        }
+        return partial.count == 1 ? partial[0] : nil
+    }
+
+    /// The article a quote or mention belongs to.
+    public func article(id: String) -> Article? {
+        articleIndexById[id].map { articles[$0] }
     }
 }

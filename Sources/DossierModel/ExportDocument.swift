@@ -42,6 +42,9 @@ public struct ExportDocument: Encodable {
     var articles: [ExportArticle]
     var actors: [ExportActor]
     var quotes: [ExportQuote]
+    /// Reported speech (`X said that …`) apart from `quotes`: evaluators count every non-term
+    /// entry of `quotes` as a direct quote.
+    var reported: [ExportQuote]
 
     public init(_ corpus: Corpus) {
         articles = corpus.articles.map { a in
@@ -54,6 +57,7 @@ public struct ExportDocument: Encodable {
         }
         actors = ExportActor.all(corpus)
         quotes = ExportQuote.all(corpus)
+        reported = ExportQuote.all(corpus, kinds: [.reported])
     }
 
     public func json() -> Data {

@@ -25,7 +25,44 @@ public struct ExportActor: Encodable {
     }
 }
 
-/// A quote as `export` writes it (filled by quote extraction).
+/// A quote as `export` writes it.
 public struct ExportQuote: Encodable {
-    static func all(_ corpus: Corpus) -> [ExportQuote] { [] }
+    var id: String
+    var file: String
+    var text: String
+    var speaker: String?
+    var speakerName: String?
+    var kind: String
+    var cue: String?
+    var via: String?
+    var start: Int
+    var end: Int
+    var group: Int?
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(file, forKey: .file)
+        try c.encode(text, forKey: .text)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(speakerName, forKey: .speakerName)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(cue, forKey: .cue)
+        try c.encode(via, forKey: .via)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(group, forKey: .group)
+    }
+    enum CodingKeys: String, CodingKey { case id, file, text, speaker, speakerName, kind, cue, via, start, end, group }
+
+    /// `kinds` chooses which quotes: the `quotes` array holds speech and terms; reported speech
+    /// goes to its own `reported` array.
+    static func all(_ corpus: Corpus, kinds: Set<Quote.Kind> = [.speech, .term]) -> [ExportQuote] {
+        let files = Dictionary(uniqueKeysWithValues: corpus.articles.map { ($0.id, $0.file) })
+        return corpus.quotes.filter { kinds.contains($0.kind) }.map { q in
+            ExportQuote(id: q.id, file: files[q.article] ?? q.article, text: q.text,
+                        speaker: q.speaker.map { corpus.actors[$0].id }, speakerName: q.speakerName,
+                        kind: q.kind.rawValue, cue: q.cue, via: q.via, start: q.start, end: q.end, group: q.group)
+        }
+    }
 }

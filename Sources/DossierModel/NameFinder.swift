@@ -18,6 +18,7 @@ enum NameFinder {
             i = chunk
         }
         findAcronyms(tokens: tokens, shouting: shouting, into: &result)
+        findDescribedOutlets(tokens: tokens, text: text, into: &result)
         return result
     }
 
@@ -179,6 +180,13 @@ enum NameFinder {
             candidate.evidence.insert(.title)
             if let role = rolePhrase(endingAt: words[0] - 1, tokens: tokens, text: text) { candidate.roles.append(role) }
         }
+        // `The ministry’s spokesman, Bahram Ghasemi, said`: the role before, set off by commas.
+        if let before, before.text == ",", words[0] >= 2, tokens[words[0] - 2].isWord,
+           Titles.roleWords.contains(tokens[words[0] - 2].lower), !tokens[words[0] - 2].possessive,
+           lastName + 1 < tokens.count, tokens[lastName + 1].text == "," || SpeechVerbs.strong.contains(tokens[lastName + 1].lower) {
+            candidate.evidence.insert(.title)
+            if let role = rolePhrase(endingAt: words[0] - 2, tokens: tokens, text: text) { candidate.roles.append(role) }
+        }
         // `the Trump administration`, `the Vali-e-Faqih regime`: an adjective, not a person.
         if !hasTitle, let before, before.isWord, determiners.contains(before.lower) {
             candidate.modifierUse = true
@@ -228,7 +236,7 @@ enum NameFinder {
         while k < tokens.count, skipped < 3 {
             let t = tokens[k]
             if t.isWord, SpeechVerbs.adverbs.contains(t.lower) { k += 1; skipped += 1; continue }
-            if t.isWord { return t.lower }
+            if t.isWord { return t.isCapitalized && !t.sentenceStart ? nil : t.lower }
             return nil
         }
         return nil
@@ -306,6 +314,33 @@ enum NameFinder {
             org.acronym = tokens[k].text
         }
         return org
+    }
+
+    static let outletNouns: Set<String> = WordList.set("""
+    site website newspaper daily paper outlet broadcaster channel magazine portal blog agency weekly tabloid
+    """)
+
+    /// `The Iranian diplomacy site, close to …, said:`: an outlet described rather than named, as
+    /// the subject of its sentence.
+    static func findDescribedOutlets(tokens: [Token], text: String, into result: inout ArticleNames) {
+        for (i, t) in tokens.enumerated() where t.lower == "the" && t.sentenceStart {
+            var j = i + 1
+            var capitals = 0, lowers = 0
+            while j < tokens.count, tokens[j].isCapitalized, capitals < 3, !CommonWords.functionWords.contains(tokens[j].lower) {
+                capitals += 1; j += 1
+            }
+            guard capitals > 0 else { continue }
+            while j < tokens.count, tokens[j].isWord, !tokens[j].isCapitalized, !outletNouns.contains(tokens[j].lower),
+                  !CommonWords.functionWords.contains(tokens[j].lower), lowers < 2 { lowers += 1; j += 1 }
+            guard j + 1 < tokens.count, outletNouns.contains(tokens[j].lower), !tokens[j].possessive else { continue }
+            let next = tokens[j + 1]
+            guard next.text == "," || (next.isWord && SpeechVerbs.strong.contains(next.lower)) else { continue }
+            // a named organisation found by its head word already covers it
+            guard !result.organizations.contains(where: { $0.start == tokens[i + 1].start }) else { continue }
+            result.organizations.append(OrganizationCandidate(
+                name: Whitespace.normalize(slice(text, tokens[i + 1].start, tokens[j].end)),
+                start: tokens[i + 1].start, end: tokens[j].end, acronym: nil, isAcronym: false))
+        }
     }
 
     /// ALL-CAPS words that may name an organisation (`ISNA`, `MEK`, `CNBC`).

@@ -123,6 +123,11 @@ enum Tokenizer {
                 token = Token(start: i, end: i + 1, text: String(s), kind: .punctuation)
                 i += 1
             }
+            // `U.S. has withdrawn`: an abbreviation ends a sentence only before a capital
+            if atSentenceStart, let previous = tokens.last, previous.kind == .word, previous.text.hasSuffix("."),
+               !token.isCapitalized, token.kind != .punctuation {
+                atSentenceStart = false
+            }
             token.sentenceStart = atSentenceStart
             token.paragraphStart = atParagraphStart
             token.spaceBefore = sawSpace

@@ -12,7 +12,7 @@ struct Dossier: ParsableCommand {
             $DOSSIER_CORPUS, else the seeds/ folder bundled with the source tree.
             Exit codes: 0 ok, 2 no terminal for the browser, 64 usage, 66 corpus missing or empty.
             """,
-        subcommands: [Browse.self, ListCommand.self, ShowCommand.self, SourcesCommand.self, ActorsCommand.self, ExportCommand.self],
+        subcommands: [Browse.self, ListCommand.self, ShowCommand.self, SourcesCommand.self, ActorsCommand.self, QuotesCommand.self, ExportCommand.self],
         defaultSubcommand: Browse.self
     )
 }

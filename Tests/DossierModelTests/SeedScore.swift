@@ -49,6 +49,26 @@ struct SeedScore {
 
     var personF1 = 0.0
     var mergeAccuracy = 0.0
+    var quoteF1 = 0.0
+    var speakerAccuracy = 0.0
+
+    /// score.py's `text_match`: 1 when equal, containment scaled by length, else token F1.
+    static func textMatch(_ a: String, _ b: String) -> Double {
+        let na = norm(a), nb = norm(b)
+        if na.isEmpty || nb.isEmpty { return 0 }
+        if na == nb { return 1 }
+        if na.count >= 12, nb.count >= 12, na.contains(nb) || nb.contains(na) {
+            return Double(min(na.count, nb.count)) / Double(max(na.count, nb.count)) * 0.5 + 0.5
+        }
+        let ta = tokens(a), tb = tokens(b)
+        var pool: [String: Int] = [:]
+        for t in tb { pool[t, default: 0] += 1 }
+        var common = 0
+        for t in ta where (pool[t] ?? 0) > 0 { pool[t]! -= 1; common += 1 }
+        if common == 0 { return 0 }
+        let p = Double(common) / Double(ta.count), r = Double(common) / Double(tb.count)
+        return 2 * p * r / (p + r)
+    }
 
     init(gold: Gold, corpus: Corpus) {
         var tp = 0, predicted = 0, goldCount = 0
@@ -78,5 +98,44 @@ struct SeedScore {
             if candidates.count == 1, ids.isSubset(of: Set(candidates[0].articles)) { ok += 1 }
         }
         mergeAccuracy = n == 0 ? 1 : Double(ok) / Double(n)
+
+        var qtp = 0, qpred = 0, qgold = 0, spkOK = 0, spkN = 0
+        for ga in gold.articles {
+            guard let article = corpus.articles.first(where: { $0.file == ga.file }) else { continue }
+            let predicted = corpus.quotes.filter { $0.article == article.id && $0.kind != .reported }
+            var used = Set<Int>()
+            for g in ga.quotes where g.kind == "speech" {
+                qgold += 1
+                var best = 0.0, bestIndex: Int?
+                for (i, p) in predicted.enumerated() where !used.contains(i) {
+                    let m = SeedScore.textMatch(p.text, g.text)
+                    if m > best { best = m; bestIndex = i }
+                }
+                guard let bi = bestIndex, best >= 0.6 else { continue }
+                used.insert(bi)
+                qtp += 1
+                spkN += 1
+                let p = predicted[bi]
+                let names = p.speaker.map { [corpus.actors[$0].name] + corpus.actors[$0].aliases } ?? []
+                if let gs = g.speaker {
+                    var forms = [gs]
+                    if let person = ga.persons.first(where: { $0.name == gs }) { forms += person.aliases }
+                    if let org = ga.organizations.first(where: { $0.name == gs }) { forms += org.aliases }
+                    if !names.isEmpty, SeedScore.matches(SeedScore.keys(forms), SeedScore.keys(names)) { spkOK += 1 }
+                } else if names.isEmpty {
+                    spkOK += 1
+                }
+            }
+            let terms = ga.quotes.filter { $0.kind != "speech" }
+            for (i, p) in predicted.enumerated() where !used.contains(i) {
+                if terms.contains(where: { SeedScore.textMatch(p.text, $0.text) >= 0.6 }) || p.kind == .term { continue }
+                qpred += 1
+            }
+            qpred += used.count
+        }
+        let qp = qpred == 0 ? 0 : Double(qtp) / Double(qpred)
+        let qr = qgold == 0 ? 1 : Double(qtp) / Double(qgold)
+        quoteF1 = qp + qr == 0 ? 0 : 2 * qp * qr / (qp + qr)
+        speakerAccuracy = spkN == 0 ? 0 : Double(spkOK) / Double(spkN)
     }
 }

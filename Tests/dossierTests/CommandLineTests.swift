@@ -134,3 +134,34 @@ import Testing
         for key in ["id", "name", "kind", "aliases", "roles", "articles", "mentions"] { #expect(khamenei.keys.contains(key)) }
     }
 }
+
+@Suite struct QuotesCommandLine {
+    @Test func quotesFilterByActorSourceAndKind() throws {
+        let run = Run.dossier("quotes", "--corpus", Run.seeds, "--actor", "Khatami", "--json")
+        #expect(run.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 3)
+        #expect(rows.allSatisfy { $0["speaker"] as? String == "Ahmad Khatami" && $0["source"] as? String == "PMOI/MEK" })
+        let terms = Run.dossier("quotes", "--corpus", Run.seeds, "--kind", "term")
+        #expect(terms.stdout.contains("“cultural penetration”"))
+        #expect(!terms.stdout.contains("Khatami"))
+        let wsj = Run.dossier("quotes", "--corpus", Run.seeds, "--source", "The Wall Street Journal", "--kind", "speech")
+        #expect(wsj.stdout.hasSuffix("8 quotes\n"))
+        #expect(Run.dossier("quotes", "--corpus", Run.seeds, "--actor", "Nobody Atall").status == 64)
+    }
+
+    @Test func exportFillsQuotesAndKeepsReportedSpeechApart() throws {
+        let run = Run.dossier("export", "--corpus", Run.seeds)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let quotes = try #require(doc["quotes"] as? [[String: Any]])
+        let reported = try #require(doc["reported"] as? [[String: Any]])
+        #expect(quotes.count == 25) // every quotation-mark span of the gold
+        #expect(!quotes.contains { $0["kind"] as? String == "reported" })
+        #expect(reported.allSatisfy { $0["kind"] as? String == "reported" })
+        let actorIds = Set((doc["actors"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        for q in quotes {
+            for key in ["id", "file", "text", "speaker", "speakerName", "kind", "cue", "via", "start", "end"] { #expect(q.keys.contains(key)) }
+            if let s = q["speaker"] as? String { #expect(actorIds.contains(s)) }
+        }
+    }
+}

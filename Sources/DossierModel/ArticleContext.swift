@@ -1,0 +1,72 @@
+/// One article prepared for attribution: tokens with their sentence and paragraph, which tokens
+/// sit inside quotation marks, and which start a resolved mention.
+struct ArticleContext {
+    let article: Article
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    let actors: [Actor]
+    let mentions: [ResolvedMention]
+    /// Mention starting at a token index.
+    var mentionAt: [Int: ResolvedMention] = [:]
+    /// Sentence number of each token.
+    var sentence: [Int] = []
+    /// First token index of each sentence.
+    var sentenceStarts: [Int] = []
+    var paragraph: [Int] = []
+    var inQuote: [Bool] = []
+
+    init(article: Article, tokens: [Token], actors: [Actor], mentions: [ResolvedMention], spans: [QuoteSpans.Span]) {
+        self.article = article
+        self.scalars = Array(article.text.unicodeScalars)
+        self.tokens = tokens
+        self.actors = actors
+        self.mentions = mentions
+        var s = -1
+        var p = 0
+        var paragraphIndex = 0
+        sentence.reserveCapacity(tokens.count)
+        for (i, t) in tokens.enumerated() {
+            if t.sentenceStart || i == 0 { s += 1; sentenceStarts.append(i) }
+            while paragraphIndex + 1 < article.paragraphs.count, t.start >= article.paragraphs[paragraphIndex + 1].start {
+                paragraphIndex += 1
+            }
+            p = paragraphIndex
+            sentence.append(s)
+            paragraph.append(p)
+        }
+        inQuote = [Bool](repeating: false, count: tokens.count)
+        for span in spans {
+            var i = tokenIndex(atOrAfter: span.open + 1)
+            while i < tokens.count, tokens[i].start < span.close { inQuote[i] = true; i += 1 }
+        }
+        for m in mentions {
+            let index = m.token >= 0 ? m.token : tokenIndex(atOrAfter: m.start)
+            if index < tokens.count, mentionAt[index] == nil { mentionAt[index] = m }
+        }
+    }
+
+    /// First token starting at or after `offset`.
+    func tokenIndex(atOrAfter offset: Int) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Token index just past the mention that starts at `index`.
+    func mentionEnd(_ index: Int) -> Int {
+        guard let m = mentionAt[index] else { return index + 1 }
+        var j = index
+        while j < tokens.count, tokens[j].start < m.end { j += 1 }
+        return j
+    }
+
+    func isPerson(_ m: ResolvedMention) -> Bool { actors[m.actor].kind == .person }
+
+    func text(_ from: Int, _ to: Int) -> String {
+        guard from < to, to <= tokens.count else { return "" }
+        return Whitespace.normalize(NameFinder.slice(article.text, tokens[from].start, tokens[to - 1].end))
+    }
+}

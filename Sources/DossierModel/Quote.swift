@@ -1,0 +1,24 @@
+/// A quotation with its speaker: a direct quote (`speech`), a scare-quoted term (`term`), or
+/// reported speech without marks (`reported`).
+public struct Quote: Sendable, Hashable, Identifiable {
+    public enum Kind: String, Sendable, Codable, CaseIterable { case speech, term, reported }
+
+    public var id: String
+    /// Id of the article it is in.
+    public var article: String
+    public var text: String
+    /// Offsets of the quoted words (inside the marks) in the article's cleaned text.
+    public var start: Int
+    public var end: Int
+    public var kind: Kind
+    /// Index into `Corpus.actors`, or nil when the text names no speaker.
+    public var speaker: Int?
+    /// The speaker as the text names them, when no actor could be found.
+    public var speakerName: String?
+    /// The attribution as written (`he said`, `Khatami added`, `according to ISNA`).
+    public var cue: String?
+    /// The outlet the quote came through (`Islamic Republic News Agency`).
+    public var via: String?
+    /// Quotes with the same group carry the same words from the same speaker in several articles.
+    public var group: Int?
+}

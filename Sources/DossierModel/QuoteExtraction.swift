@@ -1,0 +1,122 @@
+/// Quotes of one article: spans, kind, speaker, cue and via; then reported speech.
+enum QuoteExtraction {
+    static func extract(article: Article, tokens: [Token], actors: [Actor], mentions: [ResolvedMention]) -> [Quote] {
+        let spans = QuoteSpans.find(in: article)
+        let ctx = ArticleContext(article: article, tokens: tokens, actors: actors, mentions: mentions, spans: spans)
+        var sieves = SpeakerSieves(ctx: ctx)
+        var quotes: [Quote] = []
+        let scalars = ctx.scalars
+        for (n, span) in spans.enumerated() {
+            let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+            let mark = ctx.tokenIndex(atOrAfter: span.open)
+            let before = Array(tokens[max(0, mark - 4)..<min(mark, tokens.count)])
+            let cueBefore = before.contains { $0.isWord && (SpeechVerbs.strong.contains($0.lower) || $0.lower == "that") }
+            let kind = QuoteKind.classify(text: text, tokensBefore: before, cueVerbBefore: cueBefore)
+
+            var speaker: Int?
+            var cue: String?
+            if let (s, c) = sieves.afterClosingMark(span) ?? sieves.beforeOpeningMark(span) {
+                speaker = s
+                cue = c
+            }
+            let according = sieves.accordingTo(span)
+            var via: String?
+            if let according {
+                if according.isPerson {
+                    if speaker == nil { speaker = according.actor; cue = "according to " + according.text }
+                } else if speaker == nil, kind == .speech, ctx.actors[according.actor].kind == .organization,
+                          sieves.continuation(span) == nil {
+                    speaker = according.actor
+                    cue = "according to " + according.text
+                } else {
+                    via = according.text
+                }
+            }
+            if speaker == nil, kind == .speech, let s = sieves.continuation(span) { speaker = s }
+            if speaker == nil, kind == .speech, let s = sieves.onlyPersonInParagraph(span) { speaker = s }
+            if let speaker, kind == .speech {
+                let position = cue == nil ? mark : max(mark, ctx.tokenIndex(atOrAfter: span.close))
+                sieves.attributed.append((position, speaker, ctx.paragraph[min(mark, tokens.count - 1)]))
+            }
+            quotes.append(Quote(id: "\(article.id)#q\(n + 1)", article: article.id, text: text, start: span.start,
+                                end: span.end, kind: kind, speaker: speaker,
+                                speakerName: speaker.map { actors[$0].name }, cue: cue, via: via, group: nil))
+        }
+        quotes += ReportedSpeech.find(ctx: ctx, sieves: sieves, firstNumber: spans.count + 1)
+        return quotes
+    }
+}
+
+/// Clear reported speech without marks: `X said that …`, `X stated that …`,
+/// `Mahmoud Vaezi … revealed on July 18, 2018 that …`.
+enum ReportedSpeech {
+    static let verbs: Set<String> = WordList.set("""
+    said says stated states revealed reveals announced announces explained explains noted notes added adds
+    argued argues claimed claims warned warns insisted insists told tells declared declares suggested
+    suggests emphasized emphasised stressed stresses acknowledged admitted confirmed denied maintained
+    """)
+
+    static func find(ctx: ArticleContext, sieves: SpeakerSieves, firstNumber: Int) -> [Quote] {
+        let tokens = ctx.tokens
+        var out: [Quote] = []
+        var number = firstNumber
+        for (s, first) in ctx.sentenceStarts.enumerated() {
+            let end = s + 1 < ctx.sentenceStarts.count ? ctx.sentenceStarts[s + 1] : tokens.count
+            guard !(first..<end).contains(where: { ctx.inQuote[$0] || ["“", "”", "\""].contains(tokens[$0].text) }) else { continue }
+            guard let v = (first..<end).first(where: { tokens[$0].isWord && verbs.contains(tokens[$0].lower) }),
+                  let that = (v + 1..<min(end, v + 10)).first(where: { tokens[$0].lower == "that" }),
+                  that + 2 < end else { continue }
+            // who: a name or pronoun before the verb
+            var speaker: Int?
+            var i = first
+            while i < v {
+                if let m = ctx.mentionAt[i], !tokens[ctx.mentionEnd(i) - 1].possessive { speaker = m.actor; break }
+                if let gender = SpeakerSieves.pronouns[tokens[i].lower] { speaker = sieves.resolvePronoun(at: i, gender: gender); break }
+                if let (actor, _) = sieves.roleSpeaker(at: i, limit: v) { speaker = actor; break }
+                i += 1
+            }
+            guard speaker != nil || (first..<v).contains(where: { tokens[$0].isWord && ["official", "officials", "source", "sources", "spokesman", "spokeswoman", "ministry"].contains(tokens[$0].lower) }) else { continue }
+            var last = end - 1
+            while last > that, tokens[last].kind == .punctuation { last -= 1 }
+            let start = tokens[that + 1].start, stop = tokens[last].end
+            out.append(Quote(id: "\(ctx.article.id)#r\(number)", article: ctx.article.id,
+                             text: NameFinder.slice(ctx.article.text, start, stop), start: start, end: stop, kind: .reported,
+                             speaker: speaker, speakerName: speaker.map { ctx.actors[$0].name },
+                             cue: ctx.text(v, that + 1), via: nil, group: nil))
+            number += 1
+        }
+        return out
+    }
+}
+
+/// Where else: speech quotes of one speaker whose words substantially match across articles
+/// share a group.
+enum QuoteGroups {
+    static func assign(_ quotes: inout [Quote]) {
+        let words: [Set<String>] = quotes.map { q in
+            Set(q.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        }
+        var parent = Array(quotes.indices)
+        func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
+        var bySpeaker: [Int: [Int]] = [:]
+        for (i, q) in quotes.enumerated() where q.kind == .speech && q.speaker != nil && words[i].count >= 4 {
+            bySpeaker[q.speaker!, default: []].append(i)
+        }
+        for list in bySpeaker.values {
+            for (a, i) in list.enumerated() {
+                for j in list[(a + 1)...] where quotes[i].article != quotes[j].article {
+                    let shared = words[i].intersection(words[j]).count
+                    if Double(shared) >= 0.6 * Double(min(words[i].count, words[j].count)) { parent[root(j)] = root(i) }
+                }
+            }
+        }
+        var sizes: [Int: Int] = [:]
+        for i in quotes.indices { sizes[root(i), default: 0] += 1 }
+        var ids: [Int: Int] = [:]
+        for i in quotes.indices where sizes[root(i)]! > 1 {
+            let r = root(i)
+            if ids[r] == nil { ids[r] = ids.count + 1 }
+            quotes[i].group = ids[r]
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// Finds the spans between double quotation marks in an article, paragraph by paragraph.
+///
+/// Marks are paired by direction, not by counting: `“ „ «` open, `” »` close, and a straight `"`
+/// opens after a space and closes before one. A quote runs over several paragraphs when each
+/// continuation opens with a mark; a quote whose closing mark is lost ends with its paragraph,
+/// so one missing mark never swallows the rest of an article. A closing mark with no quote open,
+/// followed later in the paragraph by another closing mark, is read as a misprinted opening mark.
+enum QuoteSpans {
+    struct Span: Sendable, Equatable {
+        /// Offsets of the words inside the marks, trimmed of spaces.
+        var start: Int
+        var end: Int
+        /// Offsets of the marks themselves (`open` is the opening mark, `close` the closing one or
+        /// the paragraph end when it was lost).
+        var open: Int
+        var close: Int
+        var closed: Bool
+    }
+
+    enum Direction { case opening, closing }
+
+    static func direction(_ scalars: [Unicode.Scalar], _ i: Int) -> Direction? {
+        switch scalars[i] {
+        case "“", "„", "‟", "«": return .opening
+        case "”", "»": return .closing
+        case "\"":
+            let before: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
+            let after: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
+            let spaceBefore = before.map { Whitespace.isSpace($0) || $0 == "\n" || "([{—–-".unicodeScalars.contains($0) } ?? true
+            let spaceAfter = after.map { Whitespace.isSpace($0) || $0 == "\n" || ".,;:!?)]}".unicodeScalars.contains($0) } ?? true
+            if spaceBefore && !spaceAfter { return .opening }
+            if spaceAfter && !spaceBefore { return .closing }
+            return spaceBefore ? .opening : .closing
+        default: return nil
+        }
+    }
+
+    static func find(in article: Article) -> [Span] {
+        let scalars = Array(article.text.unicodeScalars)
+        var spans: [Span] = []
+        var openAt: Int?            // offset of the opening mark of the quote in progress
+        for (index, paragraph) in article.paragraphs.enumerated() {
+            var marks: [(Int, Direction)] = []
+            for i in paragraph.start..<paragraph.end { if let d = direction(scalars, i) { marks.append((i, d)) } }
+            var m = 0
+            while m < marks.count {
+                let (i, d) = marks[m]
+                if let open = openAt {
+                    if d == .closing {
+                        spans.append(span(scalars, open: open, close: i, closed: true))
+                        openAt = nil
+                    } else if i == paragraph.start, open < paragraph.start {
+                        // the continuation mark of a quote over several paragraphs
+                    } else {
+                        // two openings in a row: the first lost its closing mark at a sentence end
+                        spans.append(span(scalars, open: open, close: lastSentenceEnd(scalars, from: open + 1, to: i), closed: false))
+                        openAt = i
+                    }
+                } else if d == .opening {
+                    openAt = i
+                } else if marks[(m + 1)...].contains(where: { $0.1 == .closing }) {
+                    // `saying that,” THERE WILL BE NO WAR …”.`: a closing mark used to open
+                    openAt = i
+                }
+                m += 1
+            }
+            // End of paragraph with a quote open: it continues only if the next paragraph opens
+            // with a mark; otherwise it ends here.
+            if let open = openAt {
+                let next = index + 1 < article.paragraphs.count ? article.paragraphs[index + 1] : nil
+                let continues = next.map { n in direction(scalars, n.start) == .opening } ?? false
+                if !continues {
+                    spans.append(span(scalars, open: open, close: paragraph.end, closed: false))
+                    openAt = nil
+                }
+            }
+        }
+        return spans.filter { $0.end > $0.start }
+    }
+
+    private static func span(_ scalars: [Unicode.Scalar], open: Int, close: Int, closed: Bool) -> Span {
+        var s = open + 1, e = close
+        while s < e, Whitespace.isSpace(scalars[s]) || scalars[s] == "\n" { s += 1 }
+        while e > s, Whitespace.isSpace(scalars[e - 1]) || scalars[e - 1] == "\n" { e -= 1 }
+        return Span(start: s, end: e, open: open, close: close, closed: closed)
+    }
+
+    /// The offset just after the last sentence end in `from..<to`, or `to`.
+    private static func lastSentenceEnd(_ scalars: [Unicode.Scalar], from: Int, to: Int) -> Int {
+        var i = to - 1
+        while i > from {
+            if ".?!".unicodeScalars.contains(scalars[i]) { return i + 1 }
+            i -= 1
+        }
+        return to
+    }
+}

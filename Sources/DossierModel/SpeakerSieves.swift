@@ -1,0 +1,235 @@
+/// Attribution of one quote, by ordered sieves, most precise first. Each returns a speaker
+/// (an actor index) and the cue as written, or nothing; nothing at the end means no speaker.
+struct SpeakerSieves {
+    let ctx: ArticleContext
+    /// Quotes attributed so far in this article: (token position of the cue, speaker, paragraph).
+    var attributed: [(position: Int, speaker: Int, paragraph: Int)] = []
+
+    static let pronouns: [String: Actor.Gender?] = ["he": .male, "she": .female]
+    static let sentenceEnds: Set<String> = [".", "?", "!", "…"]
+
+    /// A speech verb in lowercase (`States` in `United States` is no verb).
+    func isSpeechVerb(_ t: Token) -> Bool { t.isWord && !t.isCapitalized && SpeechVerbs.strong.contains(t.lower) }
+
+    /// The next word index from `i`, past adverbs.
+    func skipAdverbs(_ i: Int) -> Int {
+        var k = i
+        while k < ctx.tokens.count, ctx.tokens[k].isWord, SpeechVerbs.adverbs.contains(ctx.tokens[k].lower) { k += 1 }
+        return k
+    }
+
+    // MARK: sieve 1: a cue right after the closing mark
+
+    /// `“…,” Khatami added`, `“…,” he said`, `“…,” said Ali Vaez, the director …`,
+    /// `“…,” Masoud Goudarzi, a member of …, said Tuesday`, `“…,” the spokesman said`.
+    func afterClosingMark(_ span: QuoteSpans.Span) -> (Int, String)? {
+        guard span.closed else { return nil }
+        var t = ctx.tokenIndex(atOrAfter: span.close + 1)
+        let tokens = ctx.tokens
+        while t < tokens.count, tokens[t].kind == .punctuation, [",", "”", "\"", "’"].contains(tokens[t].text) { t += 1 }
+        guard t < tokens.count, ctx.paragraph[t] == ctx.paragraph[max(0, t - 1)] || tokens[t].start < span.close + 3,
+              !ctx.inQuote[t] else { return nil }
+        // `“….” He noted that “…”`: after a quoted sentence, a capitalised pronoun starts the
+        // next sentence and its cue belongs to what follows.
+        if span.end > 0, ctx.scalars[span.end - 1] == ".", tokens[t].isCapitalized,
+           SpeakerSieves.pronouns[tokens[t].lower] != nil || CommonWords.functionWords.contains(tokens[t].lower) {
+            return nil
+        }
+        let limit = regionEnd(from: t)
+        if let m = ctx.mentionAt[t] {
+            // a speech verb somewhere after the name, past an appositive
+            let after = ctx.mentionEnd(t)
+            if let v = (after..<limit).first(where: { isSpeechVerb(tokens[$0]) }) {
+                let verbDirect = skipAdverbs(after) == v
+                return (m.actor, verbDirect ? ctx.text(t, v + 1) : ctx.text(v, v + 1))
+            }
+            return nil
+        }
+        let w = tokens[t]
+        if w.isWord, let gender = SpeakerSieves.pronouns[w.lower], isSpeechVerb(tokens[min(skipAdverbs(t + 1), tokens.count - 1)]) {
+            let v = skipAdverbs(t + 1)
+            return resolvePronoun(at: t, gender: gender, quoteStart: ctx.tokenIndex(atOrAfter: span.open)).map { ($0, ctx.text(t, v + 1)) }
+        }
+        if isSpeechVerb(w) {
+            let n = skipAdverbs(t + 1)
+            guard n < limit else { return nil }
+            if let m = ctx.mentionAt[n] { return (m.actor, ctx.text(t, t + 1)) }
+            if let gender = SpeakerSieves.pronouns[tokens[n].lower] {
+                return resolvePronoun(at: t, gender: gender, quoteStart: ctx.tokenIndex(atOrAfter: span.open)).map { ($0, ctx.text(t, n + 1)) }
+            }
+            if let (actor, end) = roleSpeaker(at: n, limit: limit) { return (actor, ctx.text(t, end)) }
+        }
+        if let (actor, end) = roleSpeaker(at: t, limit: limit), end < limit, isSpeechVerb(tokens[skipAdverbs(end)]) {
+            return (actor, ctx.text(t, skipAdverbs(end) + 1))
+        }
+        return nil
+    }
+
+    /// Where the clause after a quote ends: a sentence end, an opening mark or a new paragraph.
+    func regionEnd(from t: Int) -> Int {
+        var k = t
+        while k < ctx.tokens.count, k - t < 40 {
+            let tok = ctx.tokens[k]
+            if ctx.inQuote[k] || ctx.paragraph[k] != ctx.paragraph[t] { break }
+            if tok.kind == .punctuation, SpeakerSieves.sentenceEnds.contains(tok.text) || ["“", "\""].contains(tok.text) { break }
+            k += 1
+        }
+        return k
+    }
+
+    // MARK: sieve 2: a cue before the opening mark
+
+    /// `Emmanuel Macron said during his flight …: “…”`, `He noted that “…”`,
+    /// `The Iranian diplomacy site, close to …, said: “…”`, `The leader stated that “…”`.
+    func beforeOpeningMark(_ span: QuoteSpans.Span) -> (Int, String)? {
+        let tokens = ctx.tokens
+        let mark = ctx.tokenIndex(atOrAfter: span.open)
+        guard mark > 0, mark < tokens.count, ctx.paragraph[mark - 1] == ctx.paragraph[mark] else { return nil }
+        // the sentence the mark's lead-in belongs to (after `said:` the mark opens a new one)
+        let first = ctx.sentenceStarts[ctx.sentence[mark - 1]]
+        // the verb nearest the mark, at most 15 words before it
+        var verb: Int?
+        var k = mark - 1
+        while k >= first, mark - k <= 16 {
+            if !ctx.inQuote[k], tokens[k].isWord, !tokens[k].isCapitalized,
+               SpeechVerbs.strong.contains(tokens[k].lower) || SpeechVerbs.cognition.contains(tokens[k].lower) || tokens[k].lower == "saying" {
+                verb = k
+                break
+            }
+            k -= 1
+        }
+        guard let v = verb else { return nil }
+        let cueEnd = tokens[mark - 1].lower == "that" || tokens[mark - 1].text == ":" ? mark : v + 1
+        // a name right before the verb (`Majlesi adds:`)
+        var candidates: [Int] = []
+        var i = first
+        while i < v {
+            if !ctx.inQuote[i], let m = ctx.mentionAt[i], !tokens[ctx.mentionEnd(i) - 1].possessive { candidates.append(i); _ = m }
+            i = ctx.mentionAt[i] != nil ? ctx.mentionEnd(i) : i + 1
+        }
+        if let direct = candidates.last(where: { skipAdverbs(ctx.mentionEnd($0)) == v }) {
+            return (ctx.mentionAt[direct]!.actor, ctx.text(direct, cueEnd))
+        }
+        // the sentence's subject, with an appositive after it
+        if let subject = candidates.first, ctx.mentionEnd(subject) < tokens.count, tokens[ctx.mentionEnd(subject)].text == "," {
+            return (ctx.mentionAt[subject]!.actor, ctx.text(v, cueEnd))
+        }
+        if let person = candidates.first(where: { ctx.isPerson(ctx.mentionAt[$0]!) }) {
+            return (ctx.mentionAt[person]!.actor, ctx.text(v, cueEnd))
+        }
+        // a pronoun subject (`He noted that`, `he cleared the air by saying that`)
+        if let p = (first..<v).last(where: { !ctx.inQuote[$0] && SpeakerSieves.pronouns[tokens[$0].lower] != nil }) {
+            return resolvePronoun(at: p, gender: SpeakerSieves.pronouns[tokens[p].lower]!).map { ($0, ctx.text(p, cueEnd)) }
+        }
+        // a role subject (`The leader stated that`)
+        var r = first
+        while r < v {
+            if let (actor, _) = roleSpeaker(at: r, limit: v) { return (actor, ctx.text(r, cueEnd)) }
+            r += 1
+        }
+        if let org = candidates.first { return (ctx.mentionAt[org]!.actor, ctx.text(v, cueEnd)) }
+        return nil
+    }
+
+    // MARK: sieve 3: according to X
+
+    func accordingTo(_ span: QuoteSpans.Span) -> (actor: Int, text: String, isPerson: Bool)? {
+        let tokens = ctx.tokens
+        let mark = ctx.tokenIndex(atOrAfter: span.open)
+        guard mark < tokens.count else { return nil }
+        let sentenceNumbers: Set<Int> = [ctx.sentence[mark], ctx.sentence[min(tokens.count - 1, ctx.tokenIndex(atOrAfter: span.close + 1))]]
+        var i = 0
+        for s in sentenceNumbers.sorted() {
+            i = ctx.sentenceStarts[s]
+            while i + 2 < tokens.count, ctx.sentence[i] == s {
+                if !ctx.inQuote[i], tokens[i].lower == "according", tokens[i + 1].lower == "to" {
+                    var k = i + 2
+                    // `the official`, `the semiofficial`, `state-run`
+                    while k < tokens.count, k - i < 6, ctx.mentionAt[k] == nil, tokens[k].isWord,
+                          !tokens[k].isCapitalized || ["the"].contains(tokens[k].lower) { k += 1 }
+                    if let m = ctx.mentionAt[k] {
+                        return (m.actor, ctx.text(k, ctx.mentionEnd(k)), ctx.isPerson(m))
+                    }
+                }
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    // MARK: pronouns and roles
+
+    /// The most recent compatible person before `position`: an earlier quote's speaker or the
+    /// subject (first named person) of a sentence, in this or the two previous paragraphs.
+    func resolvePronoun(at position: Int, gender: Actor.Gender?, quoteStart: Int? = nil) -> Int? {
+        let tokens = ctx.tokens
+        // a quote over several paragraphs: count the window from where it opened
+        let paragraph = quoteStart.map { ctx.paragraph[min($0, ctx.tokens.count - 1)] } ?? ctx.paragraph[position]
+        var best: (Int, Int)?
+        func consider(_ pos: Int, _ actor: Int) {
+            let a = ctx.actors[actor]
+            guard a.kind == .person, gender == nil || a.gender == nil || a.gender == gender else { return }
+            if best == nil || pos > best!.0 { best = (pos, actor) }
+        }
+        for q in attributed where q.position < position && paragraph - q.paragraph <= 2 { consider(q.position, q.speaker) }
+        var seenSentence = Set<Int>()
+        var i = position - 1
+        while i >= 0, paragraph - ctx.paragraph[i] <= 2 {
+            if let m = ctx.mentionAt[i], !ctx.inQuote[i], ctx.isPerson(m), !tokens[ctx.mentionEnd(i) - 1].possessive {
+                // the first named person of its sentence is its subject
+                let s = ctx.sentence[i]
+                let firstInSentence = !(ctx.sentenceStarts[s]..<i).contains { j in
+                    ctx.mentionAt[j].map { ctx.isPerson($0) && !ctx.inQuote[j] } ?? false
+                }
+                if firstInSentence, seenSentence.insert(s).inserted { consider(i, m.actor) }
+            }
+            i -= 1
+        }
+        return best?.1
+    }
+
+    /// `the spokesman`, `The leader`: the one actor of this article whose role has that word.
+    func roleSpeaker(at i: Int, limit: Int) -> (Int, Int)? {
+        let tokens = ctx.tokens
+        var k = i
+        guard k < limit, tokens[k].lower == "the" else { return nil }
+        k += 1
+        while k < limit, k - i <= 3, tokens[k].isWord {
+            let word = tokens[k].lower
+            if Titles.roleWords.contains(word) {
+                let here = Set(ctx.mentions.map(\.actor))
+                let fits = here.filter { a in
+                    ctx.actors[a].kind == .person && ctx.actors[a].roles.contains { role in
+                        role.lowercased().split(separator: " ").contains(Substring(word))
+                    }
+                }
+                return fits.count == 1 ? (fits.first!, k + 1) : nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: sieves 4 and 5: the paragraph
+
+    /// A quote with no cue of its own continues the quote before it in the paragraph, or, when
+    /// its paragraph is only the quote, the last quote of the previous paragraph.
+    func continuation(_ span: QuoteSpans.Span) -> Int? {
+        let t = min(ctx.tokens.count - 1, ctx.tokenIndex(atOrAfter: span.start))
+        let paragraph = ctx.paragraph[t]
+        if let same = attributed.last(where: { $0.paragraph == paragraph }) { return same.speaker }
+        let p = ctx.article.paragraphs[paragraph]
+        let onlyQuote = span.open <= p.start + 1 && span.close >= p.end - 2
+        if onlyQuote, let previous = attributed.last, previous.paragraph == paragraph - 1 { return previous.speaker }
+        return nil
+    }
+
+    /// The one person the paragraph names outside quotes.
+    func onlyPersonInParagraph(_ span: QuoteSpans.Span) -> Int? {
+        let t = min(ctx.tokens.count - 1, ctx.tokenIndex(atOrAfter: span.start))
+        let paragraph = ctx.paragraph[t]
+        let people = Set(ctx.mentionAt.filter { ctx.paragraph[$0.key] == paragraph && !ctx.inQuote[$0.key] && ctx.isPerson($0.value) }
+            .map(\.value.actor))
+        return people.count == 1 ? people.first : nil
+    }
+}
