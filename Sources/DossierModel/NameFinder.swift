@@ -134,6 +134,14 @@ enum NameFinder {
             break
         }
         if !hasTitle { nameStart = 0; titleStart = nil }
+        // `Chief Financial Officer Vaibhav Taneja`, `Tesla Chief Executive Elon Musk`: words up to
+        // the last title word, with a name after it, are all title.
+        if let j = (nameStart..<max(nameStart, words.count - 1)).last(where: { Titles.honorifics.contains(lowers[$0]) || Titles.roleWords.contains(lowers[$0]) }),
+           !(nameStart...j).contains(where: { GivenNames.isGiven(lowers[$0]) }) {
+            if titleStart == nil { titleStart = nameStart }
+            nameStart = j + 1
+            hasTitle = true
+        }
         let nameWords = Array(words[nameStart...])
         guard !nameWords.isEmpty, nameWords.count <= 5 else { return }
         let nameLowers = nameWords.map { tokens[$0].lower }
@@ -203,6 +211,13 @@ enum NameFinder {
         if !tokens[lastName].possessive, let verb = verbAfter(lastName, tokens: tokens) {
             if SpeechVerbs.strong.contains(verb) { candidate.evidence.insert(.speech) }
             if SpeechVerbs.cognition.contains(verb) || SpeechVerbs.strong.contains(verb) { candidate.evidence.insert(.humanVerb) }
+            // `Declan Rice headed the winner`: a full name as the subject of a past-tense verb
+            if nameWords.count >= 2, verb.count > 4, verb.hasSuffix("ed") { candidate.evidence.insert(.humanVerb) }
+        }
+        // `Saka, 23, has scored`: an age set off by commas
+        if lastName + 3 < tokens.count, tokens[lastName + 1].text == ",", tokens[lastName + 2].kind == .number,
+           tokens[lastName + 2].text.count <= 3, tokens[lastName + 3].text == "," {
+            candidate.evidence.insert(.appositive)
         }
         if let before, before.isWord, ["said", "says", "added", "told", "wrote", "asked", "noted", "explained", "continued"].contains(before.lower) {
             candidate.evidence.insert(.speech)

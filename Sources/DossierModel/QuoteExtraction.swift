@@ -11,11 +11,12 @@ enum QuoteExtraction {
             let mark = ctx.tokenIndex(atOrAfter: span.open)
             let before = Array(tokens[max(0, mark - 4)..<min(mark, tokens.count)])
             let cueBefore = before.contains { $0.isWord && (SpeechVerbs.strong.contains($0.lower) || $0.lower == "that") }
-            let kind = QuoteKind.classify(text: text, tokensBefore: before, cueVerbBefore: cueBefore)
+            let after = sieves.afterClosingMark(span)
+            let kind = QuoteKind.classify(text: text, tokensBefore: before, cueVerbBefore: cueBefore || after != nil)
 
             var speaker: Int?
             var cue: String?
-            if let (s, c) = sieves.afterClosingMark(span) ?? sieves.beforeOpeningMark(span) {
+            if let (s, c) = after ?? sieves.beforeOpeningMark(span) {
                 speaker = s
                 cue = c
             }
@@ -66,15 +67,7 @@ enum ReportedSpeech {
             guard let v = (first..<end).first(where: { tokens[$0].isWord && verbs.contains(tokens[$0].lower) }),
                   let that = (v + 1..<min(end, v + 10)).first(where: { tokens[$0].lower == "that" }),
                   that + 2 < end else { continue }
-            // who: a name or pronoun before the verb
-            var speaker: Int?
-            var i = first
-            while i < v {
-                if let m = ctx.mentionAt[i], !tokens[ctx.mentionEnd(i) - 1].possessive { speaker = m.actor; break }
-                if let gender = SpeakerSieves.pronouns[tokens[i].lower] { speaker = sieves.resolvePronoun(at: i, gender: gender); break }
-                if let (actor, _) = sieves.roleSpeaker(at: i, limit: v) { speaker = actor; break }
-                i += 1
-            }
+            let speaker = sieves.subject(ofVerb: v, sentenceStart: first)?.0
             guard speaker != nil || (first..<v).contains(where: { tokens[$0].isWord && ["official", "officials", "source", "sources", "spokesman", "spokeswoman", "ministry"].contains(tokens[$0].lower) }) else { continue }
             var last = end - 1
             while last > that, tokens[last].kind == .punctuation { last -= 1 }

@@ -100,34 +100,40 @@ struct SpeakerSieves {
         }
         guard let v = verb else { return nil }
         let cueEnd = tokens[mark - 1].lower == "that" || tokens[mark - 1].text == ":" ? mark : v + 1
-        // a name right before the verb (`Majlesi adds:`)
+        guard let (actor, from) = subject(ofVerb: v, sentenceStart: first) else { return nil }
+        return (actor, ctx.text(from, cueEnd))
+    }
+
+    /// Who does what the verb at `v` says, in the sentence from `first`: a name right before it
+    /// (`Majlesi adds`), the subject with an appositive (`Abbas Araghchi, First Deputy …, expressed`),
+    /// the first person named, a pronoun, a role (`The leader stated`), or an organisation. Also
+    /// where the cue as written starts.
+    func subject(ofVerb v: Int, sentenceStart first: Int) -> (Int, Int)? {
+        let tokens = ctx.tokens
         var candidates: [Int] = []
         var i = first
         while i < v {
-            if !ctx.inQuote[i], let m = ctx.mentionAt[i], !tokens[ctx.mentionEnd(i) - 1].possessive { candidates.append(i); _ = m }
+            if !ctx.inQuote[i], ctx.mentionAt[i] != nil, !tokens[ctx.mentionEnd(i) - 1].possessive { candidates.append(i) }
             i = ctx.mentionAt[i] != nil ? ctx.mentionEnd(i) : i + 1
         }
         if let direct = candidates.last(where: { skipAdverbs(ctx.mentionEnd($0)) == v }) {
-            return (ctx.mentionAt[direct]!.actor, ctx.text(direct, cueEnd))
+            return (ctx.mentionAt[direct]!.actor, direct)
         }
-        // the sentence's subject, with an appositive after it
         if let subject = candidates.first, ctx.mentionEnd(subject) < tokens.count, tokens[ctx.mentionEnd(subject)].text == "," {
-            return (ctx.mentionAt[subject]!.actor, ctx.text(v, cueEnd))
+            return (ctx.mentionAt[subject]!.actor, v)
         }
         if let person = candidates.first(where: { ctx.isPerson(ctx.mentionAt[$0]!) }) {
-            return (ctx.mentionAt[person]!.actor, ctx.text(v, cueEnd))
+            return (ctx.mentionAt[person]!.actor, v)
         }
-        // a pronoun subject (`He noted that`, `he cleared the air by saying that`)
         if let p = (first..<v).last(where: { !ctx.inQuote[$0] && SpeakerSieves.pronouns[tokens[$0].lower] != nil }) {
-            return resolvePronoun(at: p, gender: SpeakerSieves.pronouns[tokens[p].lower]!).map { ($0, ctx.text(p, cueEnd)) }
+            return resolvePronoun(at: p, gender: SpeakerSieves.pronouns[tokens[p].lower]!).map { ($0, p) }
         }
-        // a role subject (`The leader stated that`)
         var r = first
         while r < v {
-            if let (actor, _) = roleSpeaker(at: r, limit: v) { return (actor, ctx.text(r, cueEnd)) }
+            if let (actor, _) = roleSpeaker(at: r, limit: v) { return (actor, r) }
             r += 1
         }
-        if let org = candidates.first { return (ctx.mentionAt[org]!.actor, ctx.text(v, cueEnd)) }
+        if let org = candidates.first { return (ctx.mentionAt[org]!.actor, v) }
         return nil
     }
 

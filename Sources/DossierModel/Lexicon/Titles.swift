@@ -51,14 +51,16 @@ enum Titles {
     sheriff detective president's vice-president undersecretary consul attaché politician statesman
     commentator blogger presenter anchor producer chairperson boss mp mep rapporteur regulator banker
     entrepreneur businessman businesswoman billionaire magnate tycoon strongman ruler monarch sheikh emir
-    sultan prelate bishop cardinal rabbi priest pastor archbishop theologian jurist justice magistrate
+    sultan prelate bishop astrophysicist astronomer epidemiologist virologist meteorologist forward
+    winger fullback quarterback pitcher batsman bowler jockey cyclist sprinter runner swimmer boxer
+    referee umpire chef veteran survivor witness resident protester volunteer cardinal rabbi priest pastor archbishop theologian jurist justice magistrate
     spokesmen officials economist physicist chemist biologist astronomer engineer architect designer
     novelist poet playwright director-general secretary-general chief-of-staff
     """)
 
     /// Words that make a chunk an organisation (`News Agency`, `Foreign Ministry`).
     static let organizationHeads: Set<String> = WordList.set("""
-    agency ministry corps group council committee commission assembly party organization organisation
+    stadium arena airport hotel telescope mission agency ministry corps group council committee commission assembly party organization organisation
     institute institution university college school bank company corporation corp corp. inc inc. ltd ltd.
     llc plc association union court parliament congress senate department office foundation fund network
     times post journal news daily herald tribune gazette telegraph guardian review monitor press service
