@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import DossierModel
+
+/// Business, sport and science reports written for these tests: the rules must hold away from
+/// the seeds' subject.
+@Suite struct OtherSubjects {
+    let corpus: Corpus = {
+        let url = Bundle.module.url(forResource: "other", withExtension: nil, subdirectory: "Fixtures")!
+        return try! Corpus.load(folder: url.path)
+    }()
+
+    func speakers(_ file: String) -> [String?] {
+        let id = corpus.articles.first { $0.file == file }!.id
+        return corpus.quotes.filter { $0.article == id && $0.kind != .reported }.map { $0.speaker.map { corpus.actors[$0].name } }
+    }
+
+    @Test func peopleOfEachReportAreFoundAndNothingElse() {
+        let persons = Set(corpus.actors.filter { $0.kind == .person && !$0.isByline }.map(\.name))
+        #expect(persons == ["Adam Jonas", "Bukayo Saka", "Elon Musk", "Mikel Arteta", "Nikku Madhusudhan", "Cole Palmer",
+                            "Declan Rice", "Enzo Maresca", "Jerome Powell", "Sara Seager", "Vaibhav Taneja"])
+    }
+
+    @Test func rolesComeFromCompoundTitlesAndAppositives() {
+        #expect(corpus.person("Vaibhav Taneja")?.roles.first == "Chief Financial Officer")
+        #expect(corpus.person("Enzo Maresca")?.roles.first == "Chelsea manager")
+        #expect(corpus.person("Adam Jonas")?.roles.first == "analyst at the bank")
+    }
+
+    @Test func everyQuoteHasItsSpeaker() {
+        #expect(speakers("sport.txt") == ["Mikel Arteta", "Mikel Arteta", "Enzo Maresca", "Enzo Maresca", "Bukayo Saka"])
+        #expect(speakers("science.txt") == ["Nikku Madhusudhan", "Nikku Madhusudhan", "Sara Seager"])
+        #expect(speakers("biz.txt") == ["Elon Musk", "Elon Musk", "Vaibhav Taneja", "Adam Jonas"])
+        #expect(corpus.quotes.filter { $0.kind == .term }.isEmpty)
+    }
+
+    @Test func anAgencyDatelineGivesTheSource() {
+        #expect(corpus.articles.first { $0.file == "biz.txt" }?.source == "Reuters")
+        #expect(corpus.articles.first { $0.file == "biz.txt" }?.author == "Rebecca Stone")
+    }
+}
