@@ -43,4 +43,10 @@ static inline int dossier_put_cell(WINDOW *win, int y, int x, const wchar_t *cha
     if (setcchar(&cell, chars, attrs, pair, NULL) == ERR) return ERR;
     return mvwadd_wch(win, y, x, &cell);
 }
+
+// Mouse: clicks and the wheel (buttons 4 and 5).
+static const mmask_t dossier_mouse_mask = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+static inline int dossier_mouse_is_click(mmask_t b) { return (b & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0; }
+static inline int dossier_mouse_is_wheel_up(mmask_t b) { return (b & BUTTON4_PRESSED) != 0; }
+static inline int dossier_mouse_is_wheel_down(mmask_t b) { return (b & BUTTON5_PRESSED) != 0; }
 #endif

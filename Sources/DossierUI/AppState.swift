@@ -1,0 +1,148 @@
+import DossierModel
+
+public enum Pane: Int, Sendable, CaseIterable {
+    case articles, reader, actors, quotes
+
+    public var title: String {
+        switch self {
+        case .articles: "Articles"
+        case .reader: "Reader"
+        case .actors: "Actors"
+        case .quotes: "Quotes"
+        }
+    }
+}
+
+/// A filter the user applied; `Esc` takes off the most recent.
+public enum Filter: Sendable, Equatable {
+    case sources(Set<String?>)
+    case actor(Int)
+    case search(Pane, String)
+}
+
+public enum ArticleSort: String, Sendable, CaseIterable {
+    case date, source, title
+}
+
+/// What the terminal can show.
+public struct Capabilities: Sendable, Equatable {
+    public enum Colors: Sendable, Equatable { case none, eight, many }
+    public var colors: Colors
+    public var unicode: Bool
+    public init(colors: Colors = .many, unicode: Bool = true) {
+        self.colors = colors
+        self.unicode = unicode
+    }
+}
+
+/// The whole browser state: a value, changed only by `update`.
+public struct AppState: Sendable {
+    public let model: BrowserModel
+    public var size: Size
+    public var capabilities: Capabilities
+    public var focus: Pane = .articles
+    /// The right column's tab when actors and quotes share it (80 columns).
+    public var rightTab: Pane = .actors
+
+    public var articles = ListView()
+    public var actors = ListView()
+    public var quotes = ListView()
+    /// The quote pane follows the reader's article, or the actor last moved onto.
+    public var quotesOfActor: Int?
+
+    /// Article shown in the reader, its first visible line, and the quote marked by a jump.
+    public var readerArticle: Int?
+    public var readerTop = 0
+    public var markedQuote: Int?
+
+    public var sort: ArticleSort = .date
+    public var filters: [Filter] = []
+
+    /// Search being typed (`/`), in which pane, and the query so far.
+    public var typingSearch: Pane?
+    public var searchDraft = ""
+
+    public var helpVisible = false
+    /// The source picker: sources (indices into `model.sources`) and the ticked ones.
+    public var picker: ListView?
+    public var pickerTicked: Set<Int> = []
+
+    public var status: String?
+    public var effects: [Effect] = []
+    public var quitting = false
+
+    public init(model: BrowserModel, size: Size, capabilities: Capabilities = Capabilities()) {
+        self.model = model
+        self.size = size
+        self.capabilities = capabilities
+        refreshLists()
+        if let first = articles.selectedItem { readerArticle = first }
+        refreshQuotes()
+    }
+
+    // MARK: filters
+
+    public var sourceFilter: Set<String?>? {
+        for case .sources(let s) in filters.reversed() { return s }
+        return nil
+    }
+
+    public var actorFilter: Int? {
+        for case .actor(let a) in filters.reversed() { return a }
+        return nil
+    }
+
+    public func searchQuery(_ pane: Pane) -> String? {
+        if typingSearch == pane, !searchDraft.isEmpty { return searchDraft }
+        for case .search(let p, let q) in filters.reversed() where p == pane { return q }
+        return nil
+    }
+
+    func articlePasses(_ i: Int) -> Bool {
+        let article = model.corpus.articles[i]
+        if let sources = sourceFilter, !sources.contains(article.source) { return false }
+        if let actor = actorFilter, !model.articlesByActor[actor].contains(i) { return false }
+        return true
+    }
+
+    /// Rebuilds the article and actor lists after a filter or sort change.
+    public mutating func refreshLists() {
+        let layout = Layout(size: size, state: self)
+        var list = model.corpus.articles.indices.filter(articlePasses)
+        let all = model.corpus.articles
+        switch sort {
+        case .date: break // the corpus is in date order already
+        case .source: list.sort { (all[$0].source ?? "\u{10FFFF}", $0) < (all[$1].source ?? "\u{10FFFF}", $1) }
+        case .title: list.sort { (all[$0].title.lowercased(), $0) < (all[$1].title.lowercased(), $1) }
+        }
+        articles.setItems(list, height: layout.listRows(.articles))
+
+        var actorList = model.sidebarActors
+        if let actor = actorFilter {
+            actorList = actorList.filter { $0 == actor }
+        } else if sourceFilter != nil {
+            let shown = Set(list)
+            actorList = actorList.filter { a in model.articlesByActor[a].contains { shown.contains($0) } }
+        }
+        actors.setItems(actorList, height: layout.listRows(.actors))
+        refreshQuotes()
+    }
+
+    /// The quote list: the chosen actor's quotes across the corpus, or the reader article's.
+    public mutating func refreshQuotes() {
+        let layout = Layout(size: size, state: self)
+        var list: [Int]
+        if let actor = actorFilter ?? quotesOfActor {
+            list = model.quotesByActor[actor]
+        } else if let article = readerArticle {
+            list = model.quotesByArticle[article]
+        } else {
+            list = []
+        }
+        list = list.filter { q in
+            guard let a = model.articleIndex[model.corpus.quotes[q].article] else { return false }
+            return articlePasses(a)
+        }
+        quotes.setItems(list, height: layout.listRows(.quotes))
+    }
+}
