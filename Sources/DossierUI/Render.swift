@@ -8,8 +8,10 @@ public func render(_ state: AppState, size: Size) -> Screen {
     let theme = Theme(capabilities: state.capabilities)
     guard size.width > 0, size.height > 0 else { return screen }
     if layout.mode == .tooSmall {
-        screen.put(DisplayWidth.truncate("Dossier: terminal too small (\(size.width)×\(size.height))", to: size.width), x: 0, y: 0)
-        if size.height > 1 { screen.put(DisplayWidth.truncate("need \(Layout.minimum.width)×\(Layout.minimum.height); q quits", to: size.width), x: 0, y: 1) }
+        let lines = ["Dossier: too small", "\(size.width)×\(size.height), need \(Layout.minimum.width)×\(Layout.minimum.height)", "q quits"]
+        for (y, line) in lines.enumerated() where y < size.height {
+            screen.put(DisplayWidth.truncate(line, to: size.width), x: 0, y: y)
+        }
         return screen
     }
     renderTitleBar(state, layout, theme, &screen)

@@ -24,7 +24,7 @@ func overlayRect(_ size: Size, width: Int, height: Int) -> Rect {
 }
 
 func renderHelp(_ state: AppState, _ size: Size, _ theme: Theme, _ screen: inout Screen) {
-    let rect = overlayRect(size, width: 68, height: helpLines.count + 2)
+    let rect = overlayRect(size, width: 76, height: helpLines.count + 2)
     guard rect.width > 4, rect.height > 2 else { return }
     screen.fill(rect)
     screen.box(rect, title: "Keys (? or q closes)", style: theme.border(focused: true), unicode: state.capabilities.unicode)

@@ -44,7 +44,7 @@ func renderActors(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
         if let role = actor.roles.first, used + 3 < nameRoom {
             var roleStyle = style
             roleStyle.dim = position != state.actors.selected
-            screen.put(DisplayWidth.truncate(" " + TerminalSafe.text(role, keepNewlines: false), to: nameRoom - used),
+            screen.put(DisplayWidth.truncate(" · " + TerminalSafe.text(role, keepNewlines: false), to: nameRoom - used),
                        x: area.x + used, y: y, style: roleStyle, clip: area)
         }
         if area.width > numbersWidth { screen.put(numbers, x: area.x + area.width - numbersWidth, y: y, style: style, clip: area) }

@@ -6,8 +6,14 @@ public func update(_ state: AppState, _ event: Event) -> AppState {
     s.effects = []
     switch event {
     case .resize(let size):
+        // keep the reader on the same words: the text rewraps, so find them again
+        let topOffset = s.readerTopOffset
         s.size = size
         s.relayout()
+        if let topOffset, let line = s.readerText?.line(containing: topOffset) {
+            s.readerTop = line
+            s.clampReader()
+        }
     case .mouse(let mouse):
         s.handleMouse(mouse)
     case .key(let key):
@@ -150,6 +156,12 @@ extension AppState {
 
     var readerText: ReaderText? {
         readerArticle.map { ReaderText(article: model.corpus.articles[$0], width: layout.contentWidth(.reader)) }
+    }
+
+    /// The cleaned-text offset of the first body line on screen.
+    var readerTopOffset: Int? {
+        guard let text = readerText, readerTop > 0, readerTop < text.lines.count else { return nil }
+        return text.lines[readerTop...].first { $0.kind == .body }?.start
     }
 
     mutating func scrollReader(_ delta: Int) {
