@@ -50,7 +50,9 @@ func renderTitleBar(_ state: AppState, _ layout: Layout, _ theme: Theme, _ scree
     let bar = layout.titleBar
     screen.fill(bar, style: theme.title)
     let corpus = state.model.corpus
-    var text = " Dossier · \(state.model.corpusName) · \(corpus.articles.count) articles · \(corpus.actors.count) actors · \(corpus.quotes.count) quotes"
+    let reported = corpus.quotes.filter { $0.kind == .reported }.count
+    var text = " Dossier · \(state.model.corpusName) · \(corpus.articles.count) articles · \(state.model.sidebarActors.count) actors"
+    text += " · \(corpus.quotes.count - reported) quotes + \(reported) reported"
     text += " · sort: \(state.sort.rawValue)"
     screen.put(text, x: 0, y: bar.y, style: theme.title, maxWidth: bar.width)
 }
