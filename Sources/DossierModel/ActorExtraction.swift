@@ -10,8 +10,9 @@ public struct ActorIndex: Sendable {
 
     public static func build(_ articles: [Article]) -> ActorIndex {
         let perArticle = ParallelMap.map(articles) { article -> ([Token], ArticleNames) in
-            let tokens = Tokenizer.tokenize(article.text)
-            return (tokens, NameFinder.find(in: article.text, tokens: tokens))
+            let scalars = Array(article.text.unicodeScalars)
+            let tokens = Tokenizer.tokenize(scalars)
+            return (tokens, NameFinder.find(in: scalars, tokens: tokens))
         }
         let names = perArticle.map(\.1)
         let output = ActorResolver.resolve(articles: articles, names: names)

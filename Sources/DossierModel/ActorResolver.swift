@@ -25,8 +25,14 @@ enum ActorResolver {
     final class Cluster {
         var names: [[String]] = []
         var evidence: PersonCandidate.Evidence = []
-        var members: [(article: Int, candidate: Int)] = []
+        private(set) var members: [(article: Int, candidate: Int)] = []
+        /// Articles with a member: a set, so that "is this person in this article" is cheap.
+        private(set) var articleSet = Set<Int>()
         var surnameOnly = false
+        func add(_ ref: (article: Int, candidate: Int)) {
+            members.append(ref)
+            articleSet.insert(ref.article)
+        }
         var canonical: [String] { names.max { a, b in a.count < b.count } ?? [] }
         init(name: [String]) { names = [name] }
     }
@@ -40,12 +46,21 @@ enum ActorResolver {
             for (c, candidate) in article.persons.enumerated() where candidate.name.count >= 2 { full.append((a, c)) }
         }
         full.sort { names[$0.article].persons[$0.candidate].name.count > names[$1.article].persons[$1.candidate].name.count }
+        // Clusters by the key of their names' last word: a full name only meets clusters that
+        // could share its surname.
+        var bySurname: [String: [Cluster]] = [:]
+        var exact: [[String]: Cluster] = [:]
         for ref in full {
             let candidate = names[ref.article].persons[ref.candidate]
-            let cluster = clusters.first { cluster in cluster.names.contains { sameFullName(candidate.name, $0) } }
+            let lowerName = lowered(candidate.name)
+            let surnameKey = NameVariants.key(candidate.surname)
+            let cluster = exact[lowerName]
+                ?? bySurname[surnameKey, default: []].first { cluster in cluster.names.contains { sameFullName(candidate.name, $0) } }
                 ?? { let c = Cluster(name: candidate.name); clusters.append(c); return c }()
+            exact[lowerName] = cluster
+            if !(bySurname[surnameKey]?.contains { $0 === cluster } ?? false) { bySurname[surnameKey, default: []].append(cluster) }
             if !cluster.names.contains(where: { lowered($0) == lowered(candidate.name) }) { cluster.names.append(candidate.name) }
-            cluster.members.append(ref)
+            cluster.add(ref)
             if !candidate.modifierUse { cluster.evidence.formUnion(candidate.evidence) }
         }
 
@@ -56,19 +71,20 @@ enum ActorResolver {
         }
         for ref in singles {
             let candidate = names[ref.article].persons[ref.candidate]
-            let fits = clusters.filter { fitsSurname(candidate.surname, $0) }
+            let fits = (bySurname[NameVariants.key(candidate.surname)] ?? []).filter { fitsSurname(candidate.surname, $0) }
             if fits.count == 1, !candidate.modifierUse { fits[0].evidence.formUnion(candidate.evidence.intersection(.strong)) }
         }
         // A full name with no evidence anywhere (`City Hall`) is no person.
         clusters.removeAll { $0.evidence.isEmpty }
+        for key in bySurname.keys { bySurname[key]!.removeAll { $0.evidence.isEmpty } }
 
         // 3. Bare surnames: the article's own full names first, then the corpus'.
         var surnameClusters: [String: Cluster] = [:]
         var pending: [(article: Int, candidate: Int)] = []
         for ref in singles {
             let candidate = names[ref.article].persons[ref.candidate]
-            if let cluster = surnameOwner(candidate.surname, article: ref.article, clusters: clusters) {
-                if let cluster { cluster.members.append(ref) }
+            if let cluster = surnameOwner(candidate.surname, article: ref.article, clusters: bySurname[NameVariants.key(candidate.surname)] ?? []) {
+                if let cluster { cluster.add(ref) }
                 continue // nil inside: two people fit, left unresolved
             }
             pending.append(ref)
@@ -100,11 +116,13 @@ enum ActorResolver {
         }
         for ref in pending {
             let candidate = names[ref.article].persons[ref.candidate]
-            if let cluster = surnameClusters[NameVariants.key(candidate.surname)] { cluster.members.append(ref) }
+            if let cluster = surnameClusters[NameVariants.key(candidate.surname)] { cluster.add(ref) }
         }
         clusters += surnameClusters.values.sorted { $0.canonical.joined() < $1.canonical.joined() }
 
         // 4. Actors.
+        var order: [String: Int] = [:]
+        for (i, a) in articles.enumerated() { order[a.id] = i }
         var actors: [Actor] = []
         var mentions: [[ResolvedMention]] = Array(repeating: [], count: articles.count)
         var usedIds = Set<String>()
@@ -115,6 +133,7 @@ enum ActorResolver {
                               aliases: [], roles: [], mentions: [], articles: [], gender: nil)
             var roles: [String] = []
             var seen = Set<Int>()
+            var aliasSet = Set<String>()
             for ref in cluster.members {
                 let candidate = names[ref.article].persons[ref.candidate]
                 let article = articles[ref.article]
@@ -122,12 +141,13 @@ enum ActorResolver {
                 mentions[ref.article].append(ResolvedMention(start: candidate.start, end: candidate.end, actor: index,
                                                              token: candidate.tokenIndex))
                 if seen.insert(ref.article).inserted { actor.articles.append(article.id) }
-                appendUnique(&actor.aliases, candidate.name.joined(separator: " "))
-                if let titled = candidate.titledAlias { appendUnique(&actor.aliases, titled) }
+                let plain = candidate.name.joined(separator: " ")
+                if aliasSet.insert(plain).inserted { actor.aliases.append(plain) }
+                if let titled = candidate.titledAlias, aliasSet.insert(titled).inserted { actor.aliases.append(titled) }
                 roles += candidate.roles
                 if actor.gender == nil { actor.gender = candidate.gender }
             }
-            actor.articles.sort { a, b in articleOrder(a, articles) < articleOrder(b, articles) }
+            actor.articles.sort { a, b in (order[a] ?? 0) < (order[b] ?? 0) }
             actor.roles = RoleList.ordered(roles)
             if actor.gender == nil, let given = cluster.canonical.first?.lowercased(), cluster.canonical.count >= 2 {
                 if GivenNames.male.contains(given) { actor.gender = .male } else if GivenNames.female.contains(given) { actor.gender = .female }
@@ -139,10 +159,6 @@ enum ActorResolver {
         BylineActors.add(articles: articles, actors: &actors, usedIds: &usedIds)
         for i in mentions.indices { mentions[i].sort { $0.start < $1.start } }
         return Output(actors: actors, mentions: mentions)
-    }
-
-    private static func articleOrder(_ id: String, _ articles: [Article]) -> Int {
-        articles.firstIndex { $0.id == id } ?? 0
     }
 
     static func lowered(_ name: [String]) -> [String] { name.map { $0.lowercased() } }
@@ -169,7 +185,7 @@ enum ActorResolver {
     static func surnameOwner(_ surname: String, article: Int, clusters: [Cluster]) -> Cluster?? {
         let fits = clusters.filter { fitsSurname(surname, $0) }
         if fits.isEmpty { return nil }
-        let local = fits.filter { $0.members.contains { $0.article == article } }
+        let local = fits.filter { $0.articleSet.contains(article) }
         if local.count == 1 { return .some(local[0]) }
         if local.count > 1 { return .some(nil) }
         return fits.count == 1 ? .some(fits[0]) : .some(nil)
@@ -219,12 +235,14 @@ enum RoleList {
 enum BylineActors {
     static func add(articles: [Article], actors: inout [Actor], usedIds: inout Set<String>) {
         var byName: [String: Int] = [:]
+        var seen = Set<String>()
         func add(_ name: String, role: String, article: Article) {
             let key = role + ":" + name.lowercased()
             if let i = byName[key] {
-                if !actors[i].articles.contains(article.id) { actors[i].articles.append(article.id) }
+                if seen.insert(key + "\u{0}" + article.id).inserted { actors[i].articles.append(article.id) }
                 return
             }
+            seen.insert(key + "\u{0}" + article.id)
             byName[key] = actors.count
             actors.append(Actor(id: ActorResolver.uniqueId("\(role)-" + ActorResolver.slug(name), &usedIds), name: name,
                                 kind: .person, aliases: [name], roles: [role], mentions: [], articles: [article.id]))

@@ -67,6 +67,6 @@ struct ArticleContext {
 
     func text(_ from: Int, _ to: Int) -> String {
         guard from < to, to <= tokens.count else { return "" }
-        return Whitespace.normalize(NameFinder.slice(article.text, tokens[from].start, tokens[to - 1].end))
+        return Whitespace.normalize(NameFinder.slice(scalars, tokens[from].start, tokens[to - 1].end))
     }
 }

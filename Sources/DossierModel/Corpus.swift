@@ -12,9 +12,18 @@ public struct Corpus: Sendable {
     public var quotes: [Quote]
     private var articleIndexById: [String: Int] = [:]
 
-    public init(articles: [Article], warnings: [LoadWarning] = []) {
+    /// `analyze: false` gives the articles alone (no actors or quotes yet): what a browser
+    /// shows while the analysis runs.
+    public init(articles: [Article], warnings: [LoadWarning] = [], analyze: Bool = true) {
         self.articles = articles
         self.warnings = warnings
+        for (i, a) in articles.enumerated() { articleIndexById[a.id] = i }
+        guard analyze else {
+            actors = []
+            mentions = Array(repeating: [], count: articles.count)
+            quotes = []
+            return
+        }
         let index = ActorIndex.build(articles)
         self.actors = index.actors
         self.mentions = index.mentions
@@ -25,13 +34,17 @@ public struct Corpus: Sendable {
         var quotes = perArticle.flatMap { $0 }
         QuoteGroups.assign(&quotes)
         self.quotes = quotes
-        for (i, a) in articles.enumerated() { articleIndexById[a.id] = i }
     }
 
     /// Loads, cleans and analyses a corpus folder.
     public static func load(folder: String) throws -> Corpus {
         let loaded = try CorpusLoader.load(folder: folder)
         return Corpus(articles: loaded.articles, warnings: loaded.warnings)
+    }
+
+    /// The same articles with actors and quotes worked out.
+    public func analyzed() -> Corpus {
+        Corpus(articles: articles, warnings: warnings)
     }
 
     /// The article with this id, or the only one whose id starts with it, or the N-th (1-based)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 public enum CorpusError: Error, CustomStringConvertible, Equatable {
     case missing(String)
@@ -21,7 +22,8 @@ public enum CorpusLoader {
         public var warnings: [LoadWarning]
     }
 
-    public static func load(folder: String) throws -> Result {
+    /// `progress` hears how many files are done out of how many.
+    public static func load(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw CorpusError.missing(folder)
@@ -49,7 +51,12 @@ public enum CorpusLoader {
 
         let articleEntries = entries.filter { $0.kind != .metadata }
         let overrides = given
-        let built = ParallelMap.map(articleEntries) { entry in buildArticles(entry, given: overrides) }
+        let total = articleEntries.count
+        var perFile: (@Sendable (Int) -> Void)?
+        if let progress { perFile = { done in progress(done, total) } }
+        let built = ParallelMap.map(articleEntries, progress: perFile) { (entry: CorpusFiles.Entry) -> ([Article], [LoadWarning]) in
+            buildArticles(entry, given: overrides)
+        }
         var articles: [Article] = []
         for (list, notes) in built {
             articles.append(contentsOf: list)
@@ -132,23 +139,56 @@ public enum ArticleBuilder {
     }
 }
 
-/// Runs a transform over all cores, keeping the order of the input.
+/// Runs a transform over all cores (or `$DOSSIER_THREADS` of them), keeping the input order.
+/// Workers take the next item from a shared counter, so uneven items balance out.
 public enum ParallelMap {
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        if items.count < 2 { return items.map(transform) }
-        let results = ResultSlots<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            results.set(i, transform(items[i]))
+    public static let threads: Int = {
+        if let text = ProcessInfo.processInfo.environment["DOSSIER_THREADS"], let n = Int(text), n >= 1 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
+
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], progress: (@Sendable (Int) -> Void)? = nil,
+                                                     _ transform: @Sendable (T) -> R) -> [R] {
+        if items.count < 2 || threads == 1 {
+            return items.enumerated().map { i, item in
+                if i % 256 == 255 { progress?(i + 1) }
+                return transform(item)
+            }
         }
-        return results.values()
+        let slots = ResultSlots<R>(count: items.count)
+        let counter = SharedCounter()
+        DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { _ in
+            while true {
+                let i = counter.next()
+                guard i < items.count else { break }
+                slots.set(i, transform(items[i]))
+                if i % 256 == 255 { progress?(i + 1) }
+            }
+        }
+        return slots.values()
     }
 }
 
-/// Write-once slots filled from several threads; each index is written by one thread only.
+/// Hands out 0, 1, 2, … to several threads.
+final class SharedCounter: @unchecked Sendable {
+    private let value = Atomic<Int>(0)
+    func next() -> Int { value.add(1, ordering: .relaxed).oldValue }
+}
+
+/// Write-once slots filled from several threads; each index is written by exactly one thread,
+/// and all are read after the writers have finished.
 final class ResultSlots<R>: @unchecked Sendable {
-    private var storage: [R?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: R) { lock.lock(); storage[i] = value; lock.unlock() }
-    func values() -> [R] { storage.map { $0! } }
+    private let storage: UnsafeMutablePointer<R?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        storage = UnsafeMutablePointer<R?>.allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+    func set(_ i: Int, _ value: R) { storage[i] = value }
+    func values() -> [R] { (0..<count).map { storage[$0]! } }
 }

@@ -52,10 +52,12 @@ enum MetadataInference {
 
     static func source(_ cleaned: CleanedText, author: String?) -> String? {
         if let first = cleaned.paragraphs.first, let agency = agencyDateline(first.text) { return agency }
-        let words = vocabulary(cleaned)
-        for line in cleaned.removedLines.reversed() {
+        // the article's own words help split a domain; gathered only when there is one
+        var words: Set<String>?
+        for line in cleaned.removedLines.reversed() where line.contains("@") {
             for domain in Clutter.emailDomains(line) {
-                if let name = OutletName.fromDomain(domain, extraWords: words) { return name }
+                if words == nil { words = vocabulary(cleaned) }
+                if let name = OutletName.fromDomain(domain, extraWords: words!) { return name }
             }
         }
         if let author, isInstitution(author) { return author }

@@ -6,7 +6,7 @@ enum NameFinder {
     static let connectors: Set<String> = ["of", "the"]
     static let determiners: Set<String> = WordList.set("the a an this that these those his her their its our my your whose")
 
-    static func find(in text: String, tokens: [Token]) -> ArticleNames {
+    static func find(in text: [Unicode.Scalar], tokens: [Token]) -> ArticleNames {
         var result = ArticleNames()
         let shouting = shoutingRuns(tokens)
         var i = 0
@@ -78,7 +78,7 @@ enum NameFinder {
 
     // MARK: - Chunk analysis
 
-    static func analyze(chunk: Range<Int>, tokens: [Token], text: String, into result: inout ArticleNames) {
+    static func analyze(chunk: Range<Int>, tokens: [Token], text: [Unicode.Scalar], into result: inout ArticleNames) {
         var words = Array(chunk).filter { tokens[$0].kind != .punctuation }
         // Sentence-initial function words (`The`, `However`, `Despite`) are no part of a name.
         while let first = words.first, CommonWords.functionWords.contains(tokens[first].lower) || tokens[first].lower == "the" {
@@ -228,11 +228,10 @@ enum NameFinder {
         result.persons.append(candidate)
     }
 
-    static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
-        let scalars = text.unicodeScalars
-        let a = scalars.index(scalars.startIndex, offsetBy: start)
-        let b = scalars.index(a, offsetBy: end - start)
-        return String(scalars[a..<b])
+    static func slice(_ text: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: text[max(0, start)..<min(end, text.count)])
+        return String(out)
     }
 
     /// Length of a multi-word title at `pos` (`secretary of state`), longest first.
@@ -259,7 +258,7 @@ enum NameFinder {
 
     /// `, the director of the Iran Project at the International Crisis Group,`: the role, when the
     /// appositive holds a role word near its head.
-    static func appositiveRole(after index: Int, tokens: [Token], text: String) -> String? {
+    static func appositiveRole(after index: Int, tokens: [Token], text: [Unicode.Scalar]) -> String? {
         guard index + 2 < tokens.count, tokens[index + 1].text == ",", !tokens[index].possessive else { return nil }
         var k = index + 2
         var first = k
@@ -296,7 +295,7 @@ enum NameFinder {
 
     /// `Iranian foreign minister`, `North Korean dictator`: the words before a role word, back to
     /// a determiner, preposition or punctuation.
-    static func rolePhrase(endingAt index: Int, tokens: [Token], text: String) -> String? {
+    static func rolePhrase(endingAt index: Int, tokens: [Token], text: [Unicode.Scalar]) -> String? {
         var k = index
         var count = 0
         while k - 1 >= 0, count < 4 {
@@ -311,7 +310,7 @@ enum NameFinder {
     }
 
     /// A chunk naming an organisation.
-    static func organization(words: [Int], lowers: [String], tokens: [Token], text: String) -> OrganizationCandidate? {
+    static func organization(words: [Int], lowers: [String], tokens: [Token], text: [Unicode.Scalar]) -> OrganizationCandidate? {
         guard let last = lowers.last else { return nil }
         let leadOf = lowers.count >= 3 && Titles.organizationLeads.contains(lowers[0]) && lowers[1] == "of"
         let headed = Titles.organizationHeads.contains(last) && words.count >= 2
@@ -337,7 +336,7 @@ enum NameFinder {
 
     /// `The Iranian diplomacy site, close to …, said:`: an outlet described rather than named, as
     /// the subject of its sentence.
-    static func findDescribedOutlets(tokens: [Token], text: String, into result: inout ArticleNames) {
+    static func findDescribedOutlets(tokens: [Token], text: [Unicode.Scalar], into result: inout ArticleNames) {
         for (i, t) in tokens.enumerated() where t.lower == "the" && t.sentenceStart {
             var j = i + 1
             var capitals = 0, lowers = 0

@@ -5,16 +5,29 @@ enum NameVariants {
     /// A key that transliteration variants share: lowercase, apostrophes and hyphens dropped,
     /// doubled letters collapsed, common vowel and consonant spellings unified.
     static func key(_ name: String) -> String {
-        var s = name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-        s.removeAll { $0 == "'" || $0 == "’" || $0 == "-" || $0 == "‘" }
-        for (from, to) in [("ou", "u"), ("ow", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ey", "i"),
-                           ("ph", "f"), ("kh", "h"), ("q", "gh"), ("zh", "j"), ("dh", "d"), ("th", "t"),
-                           ("ck", "k"), ("ie", "i"), ("y", "i")] {
-            s = s.replacingOccurrences(of: from, with: to)
+        let folded = name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        var chars: [Unicode.Scalar] = folded.unicodeScalars.filter { $0 != "'" && $0 != "’" && $0 != "-" && $0 != "‘" }
+        // spellings that transliterations vary on, in order: ou/ow/oo → u, ee/ei/ey → i, …
+        let pairs: [(Unicode.Scalar, Unicode.Scalar, [Unicode.Scalar])] = [
+            ("o", "u", ["u"]), ("o", "w", ["u"]), ("o", "o", ["u"]), ("e", "e", ["i"]), ("e", "i", ["i"]), ("e", "y", ["i"]),
+            ("p", "h", ["f"]), ("k", "h", ["h"]), ("z", "h", ["j"]), ("d", "h", ["d"]), ("t", "h", ["t"]), ("c", "k", ["k"]),
+            ("i", "e", ["i"]),
+        ]
+        for (a, b, to) in pairs {
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(chars.count)
+            var i = 0
+            while i < chars.count {
+                if i + 1 < chars.count, chars[i] == a, chars[i + 1] == b { out += to; i += 2 } else { out.append(chars[i]); i += 1 }
+            }
+            chars = out
         }
-        var out = ""
-        for c in s where out.last != c { out.append(c) }
-        return out
+        var result = String.UnicodeScalarView()
+        for c in chars {
+            let mapped: [Unicode.Scalar] = c == "q" ? ["g", "h"] : (c == "y" ? ["i"] : [c])
+            for m in mapped where result.last != m { result.append(m) }
+        }
+        return String(result)
     }
 
     /// Jaro-Winkler similarity in 0…1.

@@ -36,11 +36,8 @@ enum OrganizationResolver {
         for (a, c) in longRefs {
             let org = names[a].organizations[c]
             let k = key(org.name)
+            // `Foreign Ministry` finds `Iranian Foreign Ministry`, entered under its placeless key
             var index = byKey[k]
-            if index == nil {
-                // `Foreign Ministry` joins `Iranian Foreign Ministry`
-                index = byKey.first { placeless($0.key) == k }?.value
-            }
             if index == nil {
                 index = groups.count
                 groups.append(Group(name: org.name.hasPrefix("The ") ? String(org.name.dropFirst(4)) : org.name))
@@ -50,15 +47,25 @@ enum OrganizationResolver {
             groups[index!].members.append((a, c))
             if let acronym = org.acronym { groups[index!].acronyms.insert(acronym) }
         }
+        // Which group each acronym names, worked out once per distinct acronym.
+        var acronymOwner: [String: Int?] = [:]
+        var cued = Set<String>()
+        for list in names { for o in list.organizations where o.isAcronym && o.acronymCue { cued.insert(o.name) } }
         for (a, c) in acronymRefs {
             let org = names[a].organizations[c]
-            if let i = groups.firstIndex(where: { $0.acronyms.contains(org.name) })
-                ?? groups.firstIndex(where: { Acronyms.matches(org.name, longForm: $0.name) }) {
+            if acronymOwner[org.name] == nil {
+                // typed first: assigned straight into the `Int??` subscript, `??` would stop at
+                // a wrapped nil
+                let owner: Int? = groups.firstIndex(where: { $0.acronyms.contains(org.name) })
+                    ?? groups.firstIndex(where: { Acronyms.matches(org.name, longForm: $0.name) })
+                acronymOwner[org.name] = .some(owner)
+            }
+            if let i = acronymOwner[org.name] ?? nil {
                 groups[i].acronyms.insert(org.name)
                 groups[i].members.append((a, c))
             } else if let i = byKey["acronym:" + org.name] {
                 groups[i].members.append((a, c))
-            } else if org.acronymCue || names.contains(where: { list in list.organizations.contains { $0.name == org.name && $0.acronymCue } }) {
+            } else if cued.contains(org.name) {
                 byKey["acronym:" + org.name] = groups.count
                 groups.append(Group(name: org.name, members: [(a, c)]))
             }
@@ -68,13 +75,14 @@ enum OrganizationResolver {
             let index = actors.count
             var actor = Actor(id: ActorResolver.uniqueId("o-" + ActorResolver.slug(group.name), &usedIds), name: group.name,
                               kind: .organization, aliases: [], roles: [], mentions: [], articles: [])
-            for (a, c) in group.members {
+            var seenArticles = Set<Int>(), seenAliases = Set<String>()
+            for (a, c) in group.members.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
                 let org = names[a].organizations[c]
                 let article = articles[a]
                 actor.mentions.append(Mention(article: article.id, start: org.start, end: org.end))
                 mentions[a].append(ResolvedMention(start: org.start, end: org.end, actor: index, token: -1))
-                if !actor.articles.contains(article.id) { actor.articles.append(article.id) }
-                ActorResolver.appendUnique(&actor.aliases, org.name)
+                if seenArticles.insert(a).inserted { actor.articles.append(article.id) }
+                if seenAliases.insert(org.name).inserted { actor.aliases.append(org.name) }
             }
             for acronym in group.acronyms.sorted() { ActorResolver.appendUnique(&actor.aliases, acronym) }
             actors.append(actor)

@@ -73,7 +73,7 @@ enum ReportedSpeech {
             while last > that, tokens[last].kind == .punctuation { last -= 1 }
             let start = tokens[that + 1].start, stop = tokens[last].end
             out.append(Quote(id: "\(ctx.article.id)#r\(number)", article: ctx.article.id,
-                             text: NameFinder.slice(ctx.article.text, start, stop), start: start, end: stop, kind: .reported,
+                             text: NameFinder.slice(ctx.scalars, start, stop), start: start, end: stop, kind: .reported,
                              speaker: speaker, speakerName: speaker.map { ctx.actors[$0].name },
                              cue: ctx.text(v, that + 1), via: nil, group: nil))
             number += 1
@@ -83,31 +83,58 @@ enum ReportedSpeech {
 }
 
 /// Where else: speech quotes of one speaker whose words substantially match across articles
-/// share a group.
+/// share a group. Identical words join at once; near matches are only compared when they share
+/// one of their rarest words, so a prolific speaker costs no more than the quotes themselves.
 enum QuoteGroups {
+    static let minimumWords = 4
+    static let maxBucketComparisons = 200
+
     static func assign(_ quotes: inout [Quote]) {
-        let words: [Set<String>] = quotes.map { q in
-            Set(q.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
-        }
         var parent = Array(quotes.indices)
         func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
-        var bySpeaker: [Int: [Int]] = [:]
-        for (i, q) in quotes.enumerated() where q.kind == .speech && q.speaker != nil && words[i].count >= 4 {
-            bySpeaker[q.speaker!, default: []].append(i)
+        func union(_ a: Int, _ b: Int) { let ra = root(a), rb = root(b); if ra != rb { parent[rb] = ra } }
+
+        // Words of each candidate quote; identical word lists of one speaker join directly.
+        var words: [Int: [String]] = [:]
+        var firstOf: [String: Int] = [:]
+        var representatives: [Int] = []
+        for (i, q) in quotes.enumerated() where q.kind == .speech {
+            guard let speaker = q.speaker else { continue }
+            let list = q.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            guard list.count >= minimumWords else { continue }
+            let key = "\(speaker)\u{0}" + list.joined(separator: " ")
+            if let first = firstOf[key] { union(first, i); continue }
+            firstOf[key] = i
+            words[i] = list
+            representatives.append(i)
         }
-        for list in bySpeaker.values {
-            for (a, i) in list.enumerated() {
-                for j in list[(a + 1)...] where quotes[i].article != quotes[j].article {
-                    let shared = words[i].intersection(words[j]).count
-                    if Double(shared) >= 0.6 * Double(min(words[i].count, words[j].count)) { parent[root(j)] = root(i) }
+        // Near matches: buckets by (speaker, one of the two rarest words).
+        var frequency: [String: Int] = [:]
+        for i in representatives { for w in Set(words[i]!) { frequency[w, default: 0] += 1 } }
+        var buckets: [String: [Int]] = [:]
+        for i in representatives {
+            let rare = Set(words[i]!).sorted { (frequency[$0]!, $0) < (frequency[$1]!, $1) }.prefix(2)
+            for w in rare { buckets["\(quotes[i].speaker!)\u{0}\(w)", default: []].append(i) }
+        }
+        var sets: [Int: Set<String>] = [:]
+        for i in representatives { sets[i] = Set(words[i]!) }
+        for bucket in buckets.values where bucket.count > 1 {
+            for (a, i) in bucket.enumerated() {
+                for j in bucket[(a + 1)...].prefix(maxBucketComparisons) where quotes[i].article != quotes[j].article && root(i) != root(j) {
+                    let x = sets[i]!, y = sets[j]!
+                    if Double(x.intersection(y).count) >= 0.6 * Double(min(x.count, y.count)) { union(i, j) }
                 }
             }
         }
-        var sizes: [Int: Int] = [:]
-        for i in quotes.indices { sizes[root(i), default: 0] += 1 }
+        // Groups that span at least two articles get ids.
+        var articlesOf: [Int: Set<String>] = [:]
+        for i in quotes.indices {
+            articlesOf[root(i), default: []].insert(quotes[i].article)
+        }
         var ids: [Int: Int] = [:]
-        for i in quotes.indices where sizes[root(i)]! > 1 {
+        for i in quotes.indices {
             let r = root(i)
+            guard (articlesOf[r]?.count ?? 0) > 1 else { continue }
             if ids[r] == nil { ids[r] = ids.count + 1 }
             quotes[i].group = ids[r]
         }

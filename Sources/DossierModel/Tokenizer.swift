@@ -15,20 +15,69 @@ struct Token: Sendable {
     /// Spaces before the token (false inside `Donald)Trump` or `U.S.`).
     var spaceBefore = true
 
-    var lower: String { text.lowercased() }
-    var isWord: Bool { kind == .word }
-    var isCapitalized: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
+    /// Worked out once, when the token is made: the tokens are read many times over.
+    let lower: String
+    let isCapitalized: Bool
     /// Every letter uppercase and at least two letters (`MEK`, `U.S.`, `THERE`).
-    var isAllCaps: Bool {
-        var letters = 0
-        for s in text.unicodeScalars where s.properties.isAlphabetic {
-            if !s.properties.isUppercase { return false }
-            letters += 1
+    let isAllCaps: Bool
+    var isWord: Bool { kind == .word }
+
+    init(start: Int, end: Int, text: String, kind: Kind) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        var upper = 0, letters = 0, first = true, capital = false
+        var ascii = true
+        for s in text.unicodeScalars {
+            if !s.isASCII { ascii = false }
+            let alphabetic = CharacterClass.isAlphabetic(s)
+            let up = alphabetic && CharacterClass.isUppercase(s)
+            if first { capital = up; first = false }
+            if alphabetic { letters += 1; if up { upper += 1 } }
         }
-        return letters >= 2
+        isCapitalized = kind == .word && capital
+        isAllCaps = letters >= 2 && upper == letters
+        lower = ascii && upper == 0 ? text : text.lowercased()
+    }
+}
+
+/// Character tests with an ASCII fast path: Unicode property lookups are slow per scalar.
+enum CharacterClass {
+    @inline(__always)
+    static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 128 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
+        return s.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 128 { return v >= 65 && v <= 90 }
+        return s.properties.isUppercase
+    }
+
+    @inline(__always)
+    static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 128 { return v >= 97 && v <= 122 }
+        return s.properties.isLowercase
+    }
+
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 128 { return v >= 48 && v <= 57 }
+        return s.properties.numericType != nil
+    }
+
+    @inline(__always)
+    static func isWord(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 128 { return (v >= 48 && v <= 57) || ((v | 0x20) >= 97 && (v | 0x20) <= 122) }
+        let p = s.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
     }
 }
 
@@ -45,10 +94,7 @@ enum Tokenizer {
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" }
 
     @inline(__always)
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        let p = s.properties
-        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
-    }
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool { CharacterClass.isWord(s) }
 
     static func tokenize(_ text: String) -> [Token] {
         tokenize(Array(text.unicodeScalars))
@@ -75,12 +121,12 @@ enum Tokenizer {
             if isWordScalar(s) {
                 let start = i
                 var end = i
-                var isNumber = s.properties.numericType != nil
+                var isNumber = CharacterClass.isDigit(s)
                 // letters, digits, inner hyphens and apostrophes (`Vali-e-Faqih`, `doesn’t`)
                 while end < n {
                     let c = scalars[end]
                     if isWordScalar(c) {
-                        if c.properties.numericType == nil { isNumber = false }
+                        if !CharacterClass.isDigit(c) { isNumber = false }
                         end += 1
                     } else if (c == "-" || c == "‑" || isApostrophe(c) || (isNumber && (c == "," || c == ".")))
                                 && end + 1 < n && isWordScalar(scalars[end + 1]) {
@@ -97,11 +143,11 @@ enum Tokenizer {
                 // periods of abbreviations and initials: `Mr.`, `U.S.`, `J.`
                 if end < n, scalars[end] == "." {
                     let lower = word.lowercased()
-                    let single = end - start == 1 && s.properties.isAlphabetic
+                    let single = end - start == 1 && CharacterClass.isAlphabetic(s)
                     if abbreviations.contains(lower) || single {
                         var j = end + 1
                         // U.S. / U.N. / D.C.
-                        while single, j + 1 < n, scalars[j].properties.isUppercase, scalars[j + 1] == "." { j += 2 }
+                        while single, j + 1 < n, CharacterClass.isUppercase(scalars[j]), scalars[j + 1] == "." { j += 2 }
                         word = String(String.UnicodeScalarView(scalars[start..<j]))
                         end = j
                         wordEnd = j

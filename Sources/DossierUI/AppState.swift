@@ -68,8 +68,54 @@ public struct AppState: Sendable {
     public var pickerTicked: Set<Int> = []
 
     public var status: String?
+    /// Loading in the background (shown in the status bar); nil once everything is in.
+    public var loading: String?
+    /// Filters asked for on the command line, applied when the corpus arrives.
+    public var pendingFilters: [Filter] = []
     public var effects: [Effect] = []
     public var quitting = false
+
+    /// The state before any article is read: the browser shows at once and fills in.
+    public static func loading(size: Size, capabilities: Capabilities = Capabilities(), name: String, filters: [Filter] = []) -> AppState {
+        var state = AppState(model: BrowserModel(corpus: Corpus(articles: [], analyze: false), name: name), size: size,
+                             capabilities: capabilities)
+        state.loading = "reading the corpus…"
+        state.pendingFilters = filters
+        return state
+    }
+
+    /// Takes a newer model, keeping what the user was doing: focus, sort, selections, filters.
+    mutating func adopt(_ newModel: BrowserModel, complete: Bool) {
+        var next = AppState(model: newModel, size: size, capabilities: capabilities)
+        next.focus = focus
+        next.rightTab = rightTab
+        next.sort = sort
+        next.helpVisible = helpVisible
+        next.typingSearch = typingSearch
+        next.searchDraft = searchDraft
+        next.status = status
+        next.loading = complete ? nil : "analysing actors and quotes…"
+        // the user's filters stay; those asked for on the command line are added when they
+        // can be resolved (an actor only once the analysis is in)
+        var kept = filters
+        for filter in newModel.requestedFilters where !kept.contains(filter) { kept.append(filter) }
+        if !complete { kept.removeAll { if case .actor = $0 { return true }; return false } }
+        next.filters = kept
+        if case .actor(let a)? = next.filters.last(where: { if case .actor = $0 { return true }; return false }) { next.quotesOfActor = a }
+        let keepArticle = articles.selectedItem.map { model.corpus.articles[$0].id }
+        let keepTop = readerTop
+        next.refreshLists()
+        if let id = keepArticle, let i = newModel.articleIndex[id] {
+            next.articles.select(item: i, height: next.layout.listRows(.articles))
+            next.readerArticle = i
+            next.readerTop = keepTop
+        } else if let first = next.articles.selectedItem {
+            next.readerArticle = first
+        }
+        next.actors.select(actors.selected, height: next.layout.listRows(.actors))
+        next.refreshQuotes()
+        self = next
+    }
 
     public init(model: BrowserModel, size: Size, capabilities: Capabilities = Capabilities()) {
         self.model = model

@@ -1,7 +1,9 @@
 import DossierModel
 
 /// The corpus with the indexes the browser needs, built once and shared by every state.
-public final class BrowserModel: Sendable {
+public final class BrowserModel: @unchecked Sendable {
+    /// Filters to open with (`--source`, `--actor`), set once before the model is handed over.
+    public var requestedFilters: [Filter] = []
     public let corpus: Corpus
     public let corpusName: String
     /// Quote indices per article index.

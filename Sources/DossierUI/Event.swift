@@ -3,6 +3,21 @@ public enum Event: Sendable, Equatable {
     case key(Key)
     case mouse(Mouse)
     case resize(Size)
+    /// Loading in the background: how far it has got.
+    case progress(String)
+    /// A model is ready (articles first, then with actors and quotes); the browser fills in.
+    case loaded(BrowserModel, complete: Bool)
+
+    public static func == (a: Event, b: Event) -> Bool {
+        switch (a, b) {
+        case let (.key(x), .key(y)): return x == y
+        case let (.mouse(x), .mouse(y)): return x == y
+        case let (.resize(x), .resize(y)): return x == y
+        case let (.progress(x), .progress(y)): return x == y
+        case let (.loaded(x, c1), .loaded(y, c2)): return x === y && c1 == c2
+        default: return false
+        }
+    }
 }
 
 public enum Key: Sendable, Equatable {

@@ -76,7 +76,9 @@ func renderStatusBar(_ state: AppState, _ layout: Layout, _ theme: Theme, _ scre
     let corpus = state.model.corpus
     let counts = "\(state.articles.count)/\(corpus.articles.count) art · \(state.actors.count)/\(state.model.sidebarActors.count) act · \(state.quotes.count) q · ? help "
     var left: String
-    if let pane = state.typingSearch {
+    if let loading = state.loading, state.typingSearch == nil {
+        left = " ⏳ " + loading + (state.status.map { " · " + $0 } ?? "")
+    } else if let pane = state.typingSearch {
         left = " /\(state.searchDraft)▏ (\(pane.title.lowercased()); Enter keeps, Esc cancels)"
     } else if let status = state.status {
         left = " " + status

@@ -16,6 +16,10 @@ public func update(_ state: AppState, _ event: Event) -> AppState {
         }
     case .mouse(let mouse):
         s.handleMouse(mouse)
+    case .progress(let text):
+        s.loading = text
+    case .loaded(let model, let complete):
+        s.adopt(model, complete: complete)
     case .key(let key):
         if s.typingSearch != nil {
             s.handleSearchKey(key)

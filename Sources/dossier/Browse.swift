@@ -20,44 +20,107 @@ struct Browse: ParsableCommand {
             Output.error(why)
             throw ExitCode(2)
         }
-        let corpus = try corpusOptions.load()
-        let folder = URL(fileURLWithPath: corpusOptions.folder()).standardizedFileURL.lastPathComponent
-        let model = BrowserModel(corpus: corpus, name: folder)
-        var initialFilters: [Filter] = []
-        if let source {
-            guard let match = model.sources.first(where: { Corpus.sourceMatches($0.name, source) }) else {
-                Output.error("error: no source matches '\(TerminalSafe.text(source, keepNewlines: false))' (see `dossier sources`)")
-                throw ExitCode(64)
-            }
-            initialFilters.append(.sources([match.name]))
-        }
-        if let actor {
-            guard let index = corpus.actorIndex(matching: actor) else {
-                Output.error("error: no actor matches '\(TerminalSafe.text(actor, keepNewlines: false))' (see `dossier actors`)")
-                throw ExitCode(64)
-            }
-            initialFilters.append(.actor(index))
+        let folder = corpusOptions.folder()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Output.error("error: \(CorpusError.missing(folder))")
+            throw ExitCode(66)
         }
         guard let terminal = TerminalSession() else {
             Output.error("error: unknown terminal type '\(ProcessInfo.processInfo.environment["TERM"] ?? "")'")
             throw ExitCode(2)
         }
-        var state = AppState(model: model, size: terminal.size, capabilities: terminal.capabilities)
-        state = state.applying(filters: initialFilters)
+        // The browser opens at once; the corpus is read and analysed on another thread and
+        // arrives as events, so keys never wait for it.
+        let inbox = Inbox()
+        let name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        BackgroundLoad.start(folder: folder, name: name, source: source, actor: actor, inbox: inbox)
+        var state = AppState.loading(size: terminal.size, capabilities: terminal.capabilities, name: name)
         terminal.draw(render(state, size: state.size))
-        while !state.quitting {
+        var failure: String?
+        var warnings: [LoadWarning] = []
+        while !state.quitting && failure == nil {
             let signal = pendingSignal.load(ordering: .relaxed)
             if signal != 0 {
                 terminal.restore()
                 throw ExitCode(128 + signal)
             }
-            guard let event = terminal.nextEvent() else { continue }
-            state = update(state, event)
-            for effect in state.effects {
-                if case .copy(let text) = effect { terminal.copy(text) }
+            var events = inbox.drain()
+            if let event = terminal.nextEvent() { events.append(event) }
+            guard !events.isEmpty || inbox.failure != nil else { continue }
+            if let message = inbox.failure { failure = message; break }
+            for event in events {
+                if case .loaded(let model, _) = event { warnings = model.corpus.warnings }
+                state = update(state, event)
+                if case .loaded(_, true) = event, let filterError = inbox.filterError { state.status = filterError }
+                for effect in state.effects {
+                    if case .copy(let text) = effect { terminal.copy(text) }
+                }
             }
             if !state.quitting { terminal.draw(render(state, size: state.size)) }
         }
         terminal.restore()
+        // stderr was hidden while the browser ran
+        for warning in warnings { Output.error("warning: \(TerminalSafe.text(warning.description, keepNewlines: false))") }
+        if let failure {
+            Output.error("error: \(failure)")
+            throw ExitCode(66)
+        }
+    }
+}
+
+/// Events posted from the loading thread to the input loop.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [Event] = []
+    private var failureText: String?
+    private var filterText: String?
+
+    func post(_ event: Event) { lock.withLock { events.append(event) } }
+    func fail(_ message: String) { lock.withLock { failureText = message } }
+    func filterProblem(_ message: String) { lock.withLock { filterText = message } }
+    func drain() -> [Event] { lock.withLock { defer { events = [] }; return events } }
+    var failure: String? { lock.withLock { failureText } }
+    var filterError: String? { lock.withLock { filterText } }
+}
+
+enum BackgroundLoad {
+    static func start(folder: String, name: String, source: String?, actor: String?, inbox: Inbox) {
+        let thread = Thread {
+            do {
+                let loaded = try CorpusLoader.load(folder: folder) { done, total in
+                    inbox.post(.progress("reading \(done)/\(total) files"))
+                }
+                if loaded.articles.isEmpty { inbox.fail(CorpusError.empty(folder).description); return }
+                let partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
+                inbox.post(.loaded(withFilters(BrowserModel(corpus: partial, name: name), source: source, actor: nil, inbox: inbox), complete: false))
+                inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))
+                let full = partial.analyzed()
+                inbox.post(.loaded(withFilters(BrowserModel(corpus: full, name: name), source: source, actor: actor, inbox: inbox), complete: true))
+            } catch {
+                inbox.fail("\(error)")
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// `--source` and `--actor`, resolved against the corpus as it arrives.
+    static func withFilters(_ model: BrowserModel, source: String?, actor: String?, inbox: Inbox) -> BrowserModel {
+        var filters: [Filter] = []
+        if let source {
+            if let match = model.sources.first(where: { Corpus.sourceMatches($0.name, source) }) {
+                filters.append(.sources([match.name]))
+            } else {
+                inbox.filterProblem("no source matches '\(source)'")
+            }
+        }
+        if let actor {
+            if let index = model.corpus.actorIndex(matching: actor) { filters.append(.actor(index)) } else {
+                inbox.filterProblem("no actor matches '\(actor)'")
+            }
+        }
+        model.requestedFilters = filters
+        return model
     }
 }

@@ -43,7 +43,7 @@ final class TerminalSession {
         nonl()
         keypad(dossier_stdscr(), true)
         set_escdelay(25)
-        wtimeout(dossier_stdscr(), 100)
+        wtimeout(dossier_stdscr(), 50)
         curs_set(0)
         mousemask(dossier_mouse_mask, nil)
         mouseinterval(0)
