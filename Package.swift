@@ -29,6 +29,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: `swift build -c release --product dossier-bench`, then run it.
+        .executableTarget(name: "dossier-bench", dependencies: ["DossierModel", "DossierUI"]),
         .testTarget(
             name: "DossierModelTests",
             dependencies: ["DossierModel"],

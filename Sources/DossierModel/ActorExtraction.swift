@@ -4,17 +4,15 @@ public struct ActorIndex: Sendable {
     public var actors: [Actor]
     /// Per article index, its resolved mentions in text order.
     public var mentions: [[ResolvedMention]]
-    /// Per article index, its tokens (kept for quote attribution).
-    var tokens: [[Token]]
     var names: [ArticleNames]
 
     public static func build(_ articles: [Article]) -> ActorIndex {
-        let perArticle = ParallelMap.map(articles) { article -> ([Token], ArticleNames) in
+        // Tokens are not kept: for a large corpus they would outweigh the text many times over.
+        // Quote extraction tokenises each article again, one at a time.
+        let names = ParallelMap.map(articles) { article -> ArticleNames in
             let scalars = Array(article.text.unicodeScalars)
-            let tokens = Tokenizer.tokenize(scalars)
-            return (tokens, NameFinder.find(in: scalars, tokens: tokens))
+            return NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars))
         }
-        let names = perArticle.map(\.1)
         let output = ActorResolver.resolve(articles: articles, names: names)
         // Most mentioned first; persons before organisations on a tie.
         let order = output.actors.indices.sorted { a, b in
@@ -30,7 +28,6 @@ public struct ActorIndex: Sendable {
             m.actor = newIndex[m.actor]
             return m
         } }
-        return ActorIndex(actors: order.map { output.actors[$0] }, mentions: mentions,
-                          tokens: perArticle.map(\.0), names: names)
+        return ActorIndex(actors: order.map { output.actors[$0] }, mentions: mentions, names: names)
     }
 }

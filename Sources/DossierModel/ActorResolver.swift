@@ -34,11 +34,24 @@ enum ActorResolver {
             articleSet.insert(ref.article)
         }
         var canonical: [String] { names.max { a, b in a.count < b.count } ?? [] }
-        init(name: [String]) { names = [name] }
+        /// Keys of the last words of its names, for bare-surname lookups.
+        var surnameKeys: Set<String> = []
+        init(name: [String]) {
+            names = [name]
+            if let last = name.last { surnameKeys.insert(NameVariants.key(last)) }
+        }
     }
 
     static func resolve(articles: [Article], names: [ArticleNames]) -> Output {
         var clusters: [Cluster] = []
+        // surname keys are asked for again and again; work each out once
+        var keyCache: [String: String] = [:]
+        func surnameKey(_ s: String) -> String {
+            if let k = keyCache[s] { return k }
+            let k = NameVariants.key(s)
+            keyCache[s] = k
+            return k
+        }
 
         // 1. Full names (two or more words), longest first so shorter forms find their owner.
         var full: [(article: Int, candidate: Int)] = []
@@ -53,13 +66,16 @@ enum ActorResolver {
         for ref in full {
             let candidate = names[ref.article].persons[ref.candidate]
             let lowerName = lowered(candidate.name)
-            let surnameKey = NameVariants.key(candidate.surname)
+            let key = surnameKey(candidate.surname)
             let cluster = exact[lowerName]
-                ?? bySurname[surnameKey, default: []].first { cluster in cluster.names.contains { sameFullName(candidate.name, $0) } }
+                ?? bySurname[key, default: []].first { cluster in cluster.names.contains { sameFullName(candidate.name, $0) } }
                 ?? { let c = Cluster(name: candidate.name); clusters.append(c); return c }()
             exact[lowerName] = cluster
-            if !(bySurname[surnameKey]?.contains { $0 === cluster } ?? false) { bySurname[surnameKey, default: []].append(cluster) }
-            if !cluster.names.contains(where: { lowered($0) == lowered(candidate.name) }) { cluster.names.append(candidate.name) }
+            if !(bySurname[key]?.contains { $0 === cluster } ?? false) { bySurname[key, default: []].append(cluster) }
+            if !cluster.names.contains(where: { lowered($0) == lowered(candidate.name) }) {
+                cluster.names.append(candidate.name)
+                cluster.surnameKeys.insert(key)
+            }
             cluster.add(ref)
             if !candidate.modifierUse { cluster.evidence.formUnion(candidate.evidence) }
         }
@@ -71,7 +87,7 @@ enum ActorResolver {
         }
         for ref in singles {
             let candidate = names[ref.article].persons[ref.candidate]
-            let fits = (bySurname[NameVariants.key(candidate.surname)] ?? []).filter { fitsSurname(candidate.surname, $0) }
+            let fits = (bySurname[surnameKey(candidate.surname)] ?? []).filter { fitsSurname(surnameKey(candidate.surname), $0) }
             if fits.count == 1, !candidate.modifierUse { fits[0].evidence.formUnion(candidate.evidence.intersection(.strong)) }
         }
         // A full name with no evidence anywhere (`City Hall`) is no person.
@@ -83,7 +99,8 @@ enum ActorResolver {
         var pending: [(article: Int, candidate: Int)] = []
         for ref in singles {
             let candidate = names[ref.article].persons[ref.candidate]
-            if let cluster = surnameOwner(candidate.surname, article: ref.article, clusters: bySurname[NameVariants.key(candidate.surname)] ?? []) {
+            let key = surnameKey(candidate.surname)
+            if let cluster = surnameOwner(key, article: ref.article, clusters: bySurname[key] ?? []) {
                 if let cluster { cluster.add(ref) }
                 continue // nil inside: two people fit, left unresolved
             }
@@ -95,7 +112,7 @@ enum ActorResolver {
         var usage: [Int: [String: Usage]] = [:]
         for ref in pending {
             let candidate = names[ref.article].persons[ref.candidate]
-            let key = NameVariants.key(candidate.surname)
+            let key = surnameKey(candidate.surname)
             var u = usage[ref.article, default: [:]][key, default: Usage()]
             u.count += 1
             if candidate.evidence.contains(.humanVerb), !candidate.modifierUse { u.human = true }
@@ -105,7 +122,7 @@ enum ActorResolver {
         for ref in pending {
             let candidate = names[ref.article].persons[ref.candidate]
             guard !candidate.modifierUse else { continue }
-            let key = NameVariants.key(candidate.surname)
+            let key = surnameKey(candidate.surname)
             let strong = !candidate.evidence.intersection([.title, .appositive]).isEmpty
             let u = usage[ref.article]?[key] ?? Usage()
             if strong || (u.human && u.count >= 2 && u.midSentence) {
@@ -116,7 +133,7 @@ enum ActorResolver {
         }
         for ref in pending {
             let candidate = names[ref.article].persons[ref.candidate]
-            if let cluster = surnameClusters[NameVariants.key(candidate.surname)] { cluster.add(ref) }
+            if let cluster = surnameClusters[surnameKey(candidate.surname)] { cluster.add(ref) }
         }
         clusters += surnameClusters.values.sorted { $0.canonical.joined() < $1.canonical.joined() }
 
@@ -174,16 +191,13 @@ enum ActorResolver {
         return zip(a, b).allSatisfy { NameVariants.sameNamePart($0, $1) }
     }
 
-    static func fitsSurname(_ surname: String, _ cluster: Cluster) -> Bool {
-        cluster.names.contains { name in
-            guard let last = name.last else { return false }
-            return last.lowercased() == surname.lowercased() || NameVariants.key(last) == NameVariants.key(surname)
-        }
+    static func fitsSurname(_ key: String, _ cluster: Cluster) -> Bool {
+        cluster.surnameKeys.contains(key)
     }
 
     /// The cluster a bare surname names: `.some(cluster)`, `.some(nil)` when ambiguous, nil when none.
-    static func surnameOwner(_ surname: String, article: Int, clusters: [Cluster]) -> Cluster?? {
-        let fits = clusters.filter { fitsSurname(surname, $0) }
+    static func surnameOwner(_ key: String, article: Int, clusters: [Cluster]) -> Cluster?? {
+        let fits = clusters.filter { fitsSurname(key, $0) }
         if fits.isEmpty { return nil }
         let local = fits.filter { $0.articleSet.contains(article) }
         if local.count == 1 { return .some(local[0]) }

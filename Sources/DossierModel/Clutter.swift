@@ -34,13 +34,26 @@ enum Clutter {
 
     /// Whether a whole normalised line is site clutter.
     static func isClutter(_ line: String) -> Bool {
+        // Chrome is short: a long line is prose, whatever it starts with.
+        guard line.utf8.count < 400 else { return false }
         let lower = line.lowercased()
-        if isAdSlot(lower) { return true }
-        var key = lower
-        while let last = key.last, ":.…!»›>".contains(last) || last == " " { key.removeLast() }
-        if wholeLines.contains(key) { return true }
-        guard lower.count < 400 else { return false }
-        return prefixes.contains { lower.hasPrefix($0) }
+        if lower.utf8.count <= 13, isAdSlot(lower) { return true }
+        if lower.utf8.count <= 40 {
+            var key = lower
+            while let last = key.last, ":.…!»›>".contains(last) || last == " " { key.removeLast() }
+            if wholeLines.contains(key) { return true }
+        }
+        return hasPrefix(lower, prefixUTF8)
+    }
+
+    private static let prefixUTF8: [[UInt8]] = prefixes.map { Array($0.utf8) }
+
+    /// Byte-wise prefix test: `String.hasPrefix` compares by grapheme and is slow per line.
+    static func hasPrefix(_ text: String, _ candidates: [[UInt8]]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            candidates.contains { p in p.count <= bytes.count && zip(p, bytes).allSatisfy { $0 == $1 } }
+        }
     }
 
     /// `728 x 90`, `300x250`, `160 × 600`: an ad slot's size left as text.
@@ -55,6 +68,7 @@ enum Clutter {
 
     /// An image credit line (`Image: X via Y.`, `Photo: X/Agency`, `Photo by X`): the credit text.
     static func credit(_ line: String) -> String? {
+        guard line.utf8.count < 200, let first = line.unicodeScalars.first, "IiPpCc".unicodeScalars.contains(first) else { return nil }
         let labels = ["image credit", "photo credit", "picture credit", "images", "image", "photos", "photo",
                       "photograph", "picture", "pictures", "credit", "credits", "photo by", "image by",
                       "photograph by", "illustration", "illustration by"]

@@ -29,7 +29,8 @@ public struct Corpus: Sendable {
         self.mentions = index.mentions
         let actors = index.actors
         let perArticle = ParallelMap.map(Array(articles.indices)) { i in
-            QuoteExtraction.extract(article: articles[i], tokens: index.tokens[i], actors: actors, mentions: index.mentions[i])
+            QuoteExtraction.extract(article: articles[i], tokens: Tokenizer.tokenize(articles[i].text), actors: actors,
+                                    mentions: index.mentions[i])
         }
         var quotes = perArticle.flatMap { $0 }
         QuoteGroups.assign(&quotes)

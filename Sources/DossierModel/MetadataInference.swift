@@ -53,11 +53,11 @@ enum MetadataInference {
     static func source(_ cleaned: CleanedText, author: String?) -> String? {
         if let first = cleaned.paragraphs.first, let agency = agencyDateline(first.text) { return agency }
         // the article's own words help split a domain; gathered only when there is one
-        var words: Set<String>?
         for line in cleaned.removedLines.reversed() where line.contains("@") {
             for domain in Clutter.emailDomains(line) {
-                if words == nil { words = vocabulary(cleaned) }
-                if let name = OutletName.fromDomain(domain, extraWords: words!) { return name }
+                // the built-in words first; the article's own only when they are needed
+                if let name = OutletName.fromDomain(domain, extraWords: []), name.contains(" ") { return name }
+                if let name = OutletName.fromDomain(domain, extraWords: vocabulary(cleaned)) { return name }
             }
         }
         if let author, isInstitution(author) { return author }

@@ -38,7 +38,20 @@ struct Token: Sendable {
         }
         isCapitalized = kind == .word && capital
         isAllCaps = letters >= 2 && upper == letters
-        lower = ascii && upper == 0 ? text : text.lowercased()
+        if upper == 0 && ascii {
+            lower = text
+        } else if ascii {
+            // ASCII: lowercase the bytes directly
+            var copy = text
+            lower = copy.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { out in
+                    for (k, b) in bytes.enumerated() { out[k] = b >= 65 && b <= 90 ? b + 32 : b }
+                    return bytes.count
+                }
+            }
+        } else {
+            lower = text.lowercased()
+        }
     }
 }
 
@@ -93,6 +106,26 @@ enum Tokenizer {
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" }
 
+    /// A string of `scalars[start..<end]`; plain ASCII words are copied byte by byte, which is
+    /// much cheaper than appending scalars one at a time.
+    @inline(__always)
+    static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, lowercase: Bool = false) -> String {
+        var ascii = true
+        for k in start..<end where scalars[k].value >= 128 { ascii = false; break }
+        guard ascii else {
+            let s = String(String.UnicodeScalarView(scalars[start..<end]))
+            return lowercase ? s.lowercased() : s
+        }
+        return String(unsafeUninitializedCapacity: end - start) { buffer in
+            for k in start..<end {
+                var byte = UInt8(truncatingIfNeeded: scalars[k].value)
+                if lowercase, byte >= 65, byte <= 90 { byte += 32 }
+                buffer[k - start] = byte
+            }
+            return end - start
+        }
+    }
+
     @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool { CharacterClass.isWord(s) }
 
@@ -138,7 +171,7 @@ enum Tokenizer {
                         break
                     }
                 }
-                var word = String(String.UnicodeScalarView(scalars[start..<end]))
+                var word = Tokenizer.string(scalars, start, end)
                 var wordEnd = end
                 // periods of abbreviations and initials: `Mr.`, `U.S.`, `J.`
                 if end < n, scalars[end] == "." {
@@ -148,7 +181,7 @@ enum Tokenizer {
                         var j = end + 1
                         // U.S. / U.N. / D.C.
                         while single, j + 1 < n, CharacterClass.isUppercase(scalars[j]), scalars[j + 1] == "." { j += 2 }
-                        word = String(String.UnicodeScalarView(scalars[start..<j]))
+                        word = Tokenizer.string(scalars, start, j)
                         end = j
                         wordEnd = j
                     }

@@ -18,10 +18,9 @@ public final class BrowserModel: @unchecked Sendable {
     public let sidebarActors: [Int]
     /// Sources with article counts; `nil` name for articles with none.
     public let sources: [(name: String?, count: Int)]
-    /// Lowercased searchable text per article (title, source, author, body).
-    let articleSearchText: [String]
-    let actorSearchText: [String]
-    let quoteSearchText: [String]
+    /// Quote indices per cross-article group ("also in").
+    public let quotesByGroup: [Int: [Int]]
+    public let reportedCount: Int
 
     public init(corpus: Corpus, name: String = "seeds") {
         self.corpus = corpus
@@ -41,13 +40,34 @@ public final class BrowserModel: @unchecked Sendable {
         let visible = corpus.actors.indices.filter { !corpus.actors[$0].isByline }
         sidebarActors = visible.filter { corpus.actors[$0].kind == .person } + visible.filter { corpus.actors[$0].kind == .organization }
         sources = corpus.sources
-        articleSearchText = corpus.articles.map { a in
-            [a.title, a.source ?? "", a.author ?? "", a.text].joined(separator: "\n").lowercased()
+        var groups: [Int: [Int]] = [:]
+        var reported = 0
+        for (i, q) in corpus.quotes.enumerated() {
+            if let g = q.group { groups[g, default: []].append(i) }
+            if q.kind == .reported { reported += 1 }
         }
-        actorSearchText = corpus.actors.map { ([$0.name] + $0.aliases + $0.roles).joined(separator: "\n").lowercased() }
-        quoteSearchText = corpus.quotes.map { q in
-            (q.text + "\n" + (q.speaker.map { corpus.actors[$0].name } ?? q.speakerName ?? "")).lowercased()
-        }
+        quotesByGroup = groups
+        reportedCount = reported
+    }
+
+    /// Search, case-insensitive, in what each pane shows: an article's title, source, author
+    /// and text; an actor's name, aliases and roles; a quote's words and speaker. The texts are
+    /// searched in place: no lowercased copy of the corpus is kept.
+    func articleMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
+        let a = corpus.articles[i]
+        return TextSearch.contains(a.title, needle) || TextSearch.contains(a.source ?? "", needle)
+            || TextSearch.contains(a.author ?? "", needle) || TextSearch.contains(a.text, needle)
+    }
+
+    func actorMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
+        let a = corpus.actors[i]
+        return TextSearch.contains(a.name, needle) || a.aliases.contains { TextSearch.contains($0, needle) }
+            || a.roles.contains { TextSearch.contains($0, needle) }
+    }
+
+    func quoteMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
+        let q = corpus.quotes[i]
+        return TextSearch.contains(q.text, needle) || TextSearch.contains(speakerName(q), needle)
     }
 
     public func speakerName(_ q: Quote) -> String {

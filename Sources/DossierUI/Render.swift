@@ -50,7 +50,7 @@ func renderTitleBar(_ state: AppState, _ layout: Layout, _ theme: Theme, _ scree
     let bar = layout.titleBar
     screen.fill(bar, style: theme.title)
     let corpus = state.model.corpus
-    let reported = corpus.quotes.filter { $0.kind == .reported }.count
+    let reported = state.model.reportedCount
     var text = " Dossier · \(state.model.corpusName) · \(corpus.articles.count) articles · \(state.model.sidebarActors.count) actors"
     text += " · \(corpus.quotes.count - reported) quotes + \(reported) reported"
     text += " · sort: \(state.sort.rawValue)"

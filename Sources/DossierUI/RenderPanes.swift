@@ -3,13 +3,13 @@ import DossierModel
 func renderArticles(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: inout Screen) {
     let model = state.model
     let height = max(1, area.height / Layout.itemHeight(.articles))
-    let query = state.searchQuery(.articles)?.lowercased()
+    let query = state.searchQuery(.articles).map(TextSearch.Needle.init)
     for (row, position, item) in state.articles.visible(height: height) {
         let a = model.corpus.articles[item]
         let y = area.y + row * Layout.itemHeight(.articles)
         let selected = position == state.articles.selected
         var titleStyle = selected ? theme.selected : (item == state.readerArticle ? theme.bold : .plain)
-        if let query, model.articleSearchText[item].contains(query) { titleStyle.underline = true }
+        if let query, model.articleMatches(item, query) { titleStyle.underline = true }
         screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: titleStyle)
         screen.put(DisplayWidth.truncate(TerminalSafe.text(a.title, keepNewlines: false), to: area.width), x: area.x, y: y,
                    style: titleStyle, clip: area)
@@ -28,12 +28,12 @@ func renderArticles(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: i
 
 func renderActors(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: inout Screen) {
     let model = state.model
-    let query = state.searchQuery(.actors)?.lowercased()
+    let query = state.searchQuery(.actors).map(TextSearch.Needle.init)
     for (row, position, item) in state.actors.visible(height: area.height) {
         let actor = model.corpus.actors[item]
         let y = area.y + row
         var style: Style = position == state.actors.selected ? theme.selected : .plain
-        if let query, model.actorSearchText[item].contains(query) { style.underline = true }
+        if let query, model.actorMatches(item, query) { style.underline = true }
         screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
         let numbers = " \(actor.mentions.count)m \(actor.articles.count)a"
         let numbersWidth = DisplayWidth.of(numbers)
@@ -55,7 +55,7 @@ func renderActors(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
 func renderQuotes(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: inout Screen) {
     let model = state.model
     let height = max(1, area.height / Layout.quoteHeight)
-    let query = state.searchQuery(.quotes)?.lowercased()
+    let query = state.searchQuery(.quotes).map(TextSearch.Needle.init)
     for (row, position, item) in state.quotes.visible(height: height) {
         let q = model.corpus.quotes[item]
         let y = area.y + row * Layout.quoteHeight
@@ -76,13 +76,13 @@ func renderQuotes(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
             lines = [lines[0], DisplayWidth.truncate(lines[1...].joined(separator: " "), to: max(1, area.width - 2))]
         }
         var bodyStyle: Style = selected ? theme.selected : .plain
-        if let query, model.quoteSearchText[item].contains(query) { bodyStyle.underline = true }
+        if let query, model.quoteMatches(item, query) { bodyStyle.underline = true }
         for (i, line) in lines.enumerated() where y + 1 + i < area.y + area.height {
             screen.fill(Rect(x: area.x, y: y + 1 + i, width: area.width, height: 1), style: selected ? theme.selected : .plain)
             screen.put("  " + line, x: area.x, y: y + 1 + i, style: bodyStyle, clip: area)
         }
         if let group = q.group, y + 3 < area.y + area.height {
-            let others = model.corpus.quotes.indices.filter { model.corpus.quotes[$0].group == group && model.corpus.quotes[$0].article != q.article }
+            let others = (model.quotesByGroup[group] ?? []).filter { model.corpus.quotes[$0].article != q.article }
                 .compactMap { model.articleIndex[model.corpus.quotes[$0].article].map { model.corpus.articles[$0].source ?? model.corpus.articles[$0].id } }
             screen.put(DisplayWidth.truncate("  also in: " + others.joined(separator: ", "), to: area.width), x: area.x, y: y + 3,
                        style: theme.dim, clip: area)

@@ -34,8 +34,47 @@ public enum TextSearch {
         return out
     }
 
-    /// Whether `haystack` (already lowercased) holds `query`.
-    public static func contains(_ haystack: String, _ query: String) -> Bool {
-        haystack.contains(query.lowercased())
+    /// A query ready for `contains`: lowercased UTF-8 bytes.
+    public struct Needle: Sendable {
+        let bytes: [UInt8]
+        let ascii: Bool
+        let lowered: String
+        public init(_ query: String) {
+            lowered = query.lowercased()
+            bytes = Array(lowered.utf8)
+            ascii = bytes.allSatisfy { $0 < 128 }
+        }
+        public var isEmpty: Bool { bytes.isEmpty }
+    }
+
+    /// Case-insensitive containment without copying the text: ASCII letters are folded byte by
+    /// byte; a query with other letters falls back to a lowercased copy.
+    public static func contains(_ haystack: String, _ needle: Needle) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.ascii else { return haystack.lowercased().contains(needle.lowered) }
+        var text = haystack
+        return text.withUTF8 { hay in
+            let n = needle.bytes
+            guard hay.count >= n.count else { return false }
+            let first = n[0]
+            var i = 0
+            let last = hay.count - n.count
+            while i <= last {
+                var b = hay[i]
+                if b >= 65 && b <= 90 { b += 32 }
+                if b == first {
+                    var k = 1
+                    while k < n.count {
+                        var c = hay[i + k]
+                        if c >= 65 && c <= 90 { c += 32 }
+                        if c != n[k] { break }
+                        k += 1
+                    }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }

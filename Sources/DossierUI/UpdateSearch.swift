@@ -1,17 +1,33 @@
 import DossierModel
 
 extension AppState {
-    /// Items of a pane that match a query.
-    func matches(_ pane: Pane, _ query: String) -> [Int] {
-        let q = query.lowercased()
+    /// Whether the item at a list position of a pane matches.
+    func itemMatches(_ pane: Pane, position: Int, _ needle: TextSearch.Needle) -> Bool {
         switch pane {
-        case .articles: return articles.items.enumerated().filter { model.articleSearchText[$0.element].contains(q) }.map(\.offset)
-        case .actors: return actors.items.enumerated().filter { model.actorSearchText[$0.element].contains(q) }.map(\.offset)
-        case .quotes: return quotes.items.enumerated().filter { model.quoteSearchText[$0.element].contains(q) }.map(\.offset)
-        case .reader:
-            guard let article = readerArticle else { return [] }
-            return TextSearch.matches(in: model.corpus.articles[article].text, query: query).map(\.lowerBound)
+        case .articles: return model.articleMatches(articles.items[position], needle)
+        case .actors: return model.actorMatches(actors.items[position], needle)
+        case .quotes: return model.quoteMatches(quotes.items[position], needle)
+        case .reader: return false
         }
+    }
+
+    /// The next matching list position from `start` (wrapping), scanning lazily: typing a
+    /// query stops at the first hit instead of matching the whole corpus.
+    func findMatch(_ pane: Pane, _ query: String, from start: Int, forward: Bool) -> Int? {
+        let count = pane == .articles ? articles.count : pane == .actors ? actors.count : quotes.count
+        guard count > 0 else { return nil }
+        let needle = TextSearch.Needle(query)
+        for step in 0..<count {
+            let p = forward ? (start + step) % count : ((start - step) % count + count) % count
+            if itemMatches(pane, position: p, needle) { return p }
+        }
+        return nil
+    }
+
+    /// Offsets of matches in the reader's article.
+    func readerMatches(_ query: String) -> [Int] {
+        guard let article = readerArticle else { return [] }
+        return TextSearch.matches(in: model.corpus.articles[article].text, query: query).map(\.lowerBound)
     }
 
     mutating func handleSearchKey(_ key: Key) {
@@ -22,8 +38,7 @@ extension AppState {
             filters.removeAll { if case .search(pane, _) = $0 { return true }; return false }
             if !searchDraft.isEmpty {
                 filters.append(.search(pane, searchDraft))
-                let count = matches(pane, searchDraft).count
-                status = "/\(searchDraft): \(count) match\(count == 1 ? "" : "es")"
+                status = "/\(searchDraft): n next, N previous, Esc clears"
             }
             searchDraft = ""
             return
@@ -48,11 +63,10 @@ extension AppState {
     }
 
     mutating func goToMatch(_ pane: Pane, _ query: String, forward: Bool, includeCurrent: Bool) {
-        let found = matches(pane, query)
-        guard !found.isEmpty else { status = "/\(query): no match"; return }
         let l = layout
         if pane == .reader {
-            guard let text = readerText else { return }
+            let found = readerMatches(query)
+            guard !found.isEmpty, let text = readerText else { status = "/\(query): no match"; return }
             let topOffset = text.lines[min(readerTop, max(0, text.lines.count - 1))...].first { $0.kind == .body }?.start ?? 0
             let currentLine = readerTop
             let lineOf = { (offset: Int) in text.line(containing: offset) ?? 0 }
@@ -66,12 +80,8 @@ extension AppState {
             return
         }
         let current = pane == .articles ? articles.selected : pane == .actors ? actors.selected : quotes.selected
-        let target: Int
-        if forward {
-            target = found.first { includeCurrent ? $0 >= current : $0 > current } ?? found[0]
-        } else {
-            target = found.last { $0 < current } ?? found[found.count - 1]
-        }
+        let start = includeCurrent ? current : (forward ? current + 1 : current - 1)
+        guard let target = findMatch(pane, query, from: start, forward: forward) else { status = "/\(query): no match"; return }
         switch pane {
         case .articles:
             articles.select(target, height: l.listRows(.articles))

@@ -1,0 +1,159 @@
+import DossierModel
+import DossierUI
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// dossier-bench: generates synthetic corpora and prints how fast Dossier handles them.
+//
+//   dossier-bench [--sizes 1000,10000,100000] [--dir DIR]   the table
+//   dossier-bench generate N DIR                               write a corpus
+//   dossier-bench measure DIR                                  one JSON line of figures
+//
+// Build with `swift build -c release --product dossier-bench`. Each size is measured in a child
+// process so that peak memory belongs to that size alone; one-core throughput comes from a
+// second child with DOSSIER_THREADS=1.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func peakRSSBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss) * 1024
+}
+
+func folderBytes(_ path: String) -> Int {
+    var total = 0
+    if let e = FileManager.default.enumerator(atPath: path) {
+        for case let name as String in e where name.hasSuffix(".txt") {
+            total += ((try? FileManager.default.attributesOfItem(atPath: path + "/" + name))?[.size] as? Int) ?? 0
+        }
+    }
+    return total
+}
+
+/// Times `body` and returns seconds.
+func timed(_ body: () throws -> Void) rethrows -> Double {
+    let t = now()
+    try body()
+    return now() - t
+}
+
+func measure(folder: String, extractOnly: Bool) throws {
+    let start = now()
+    var figures: [String: Double] = [:]
+    // the browser's first frame does not wait for the corpus
+    let loadingState = AppState.loading(size: Size(width: 120, height: 40), name: "bench")
+    _ = render(loadingState, size: loadingState.size)
+    figures["first_frame_ms"] = (now() - start) * 1000
+
+    var loaded: CorpusLoader.Result!
+    figures["load_clean_s"] = try timed { loaded = try CorpusLoader.load(folder: folder) }
+    var corpus: Corpus!
+    figures["analyse_s"] = timed { corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings) }
+    figures["index_s"] = figures["load_clean_s"]! + figures["analyse_s"]!
+    figures["bytes"] = Double(folderBytes(folder))
+    figures["articles"] = Double(corpus.articles.count)
+    figures["actors"] = Double(corpus.actors.count)
+    figures["quotes"] = Double(corpus.quotes.count)
+    if !extractOnly {
+        var model: BrowserModel!
+        figures["model_s"] = timed { model = BrowserModel(corpus: corpus, name: "bench") }
+        var state = AppState(model: model, size: Size(width: 120, height: 40))
+        // every pane: move, page, jump to the ends; update + render per key
+        var worst = 0.0, total = 0.0, count = 0.0
+        let script: [Key] = [.char("j"), .char("j"), .char("k"), .pageDown, .char("G"), .char("g"), .down, .enter]
+        for pane in ["1", "2", "3", "4"] {
+            for key in [Key.char(Character(pane))] + script {
+                let t = timed { state = update(state, .key(key)); _ = render(state, size: state.size) }
+                worst = max(worst, t); total += t; count += 1
+            }
+        }
+        figures["key_worst_ms"] = worst * 1000
+        figures["key_mean_ms"] = total / count * 1000
+        // incremental search in the article list: each typed character
+        state = update(state, .key(.char("1")))
+        state = update(state, .key(.char("/")))
+        var searchWorst = 0.0
+        for c in "zzqx" {
+            let t = timed { state = update(state, .key(.char(c))); _ = render(state, size: state.size) }
+            searchWorst = max(searchWorst, t)
+        }
+        figures["search_ms"] = searchWorst * 1000
+        state = update(state, .key(.escape))
+        // source filter: pick the first source, apply
+        figures["filter_ms"] = timed {
+            state = update(state, .key(.char("s")))
+            state = update(state, .key(.char(" ")))
+            state = update(state, .key(.enter))
+            _ = render(state, size: state.size)
+        } * 1000
+    }
+    figures["peak_rss_bytes"] = Double(peakRSSBytes())
+    let json = figures.keys.sorted().map { "\"\($0)\": \(figures[$0]!)" }.joined(separator: ", ")
+    print("{\(json)}")
+}
+
+func runChild(_ args: [String], threads: Int?) -> [String: Double] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    process.arguments = args
+    var env = ProcessInfo.processInfo.environment
+    if let threads { env["DOSSIER_THREADS"] = String(threads) }
+    process.environment = env
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try? process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? "{}"
+    return (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Double]) ?? [:]
+}
+
+func table(sizes: [Int], dir: String) {
+    print("| N | MB | load+clean+extract, 1 core | all cores | full index | peak RSS (× corpus) | first frame | key worst / mean | search | filter |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for n in sizes {
+        let folder = dir + "/corpus-\(n)"
+        if !FileManager.default.fileExists(atPath: folder + "/metadata.csv") {
+            var generator = CorpusGenerator(seed: 42)
+            _ = try? generator.write(count: n, to: URL(fileURLWithPath: folder))
+        }
+        let all = runChild(["measure", folder], threads: nil)
+        let one = runChild(["measure", folder, "--extract-only"], threads: 1)
+        let mb = (all["bytes"] ?? 0) / 1e6
+        func f(_ v: Double?, _ digits: Int = 1) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "?" }
+        let oneRate = mb / ((one["index_s"] ?? .infinity))
+        let allRate = mb / ((all["index_s"] ?? .infinity))
+        let rss = (all["peak_rss_bytes"] ?? 0) / 1e6
+        print("| \(n) | \(f(mb)) | \(f(oneRate)) MB/s | \(f(allRate)) MB/s | \(f(all["index_s"], 2)) s | \(f(rss, 0)) MB (\(f(rss / max(mb, 0.001), 2))×) | \(f(all["first_frame_ms"])) ms | \(f(all["key_worst_ms"], 2)) / \(f(all["key_mean_ms"], 2)) ms | \(f(all["search_ms"], 1)) ms | \(f(all["filter_ms"], 1)) ms |")
+    }
+}
+
+switch arguments.first {
+case "generate":
+    guard arguments.count == 3, let n = Int(arguments[1]) else { print("usage: dossier-bench generate N DIR"); exit(64) }
+    var generator = CorpusGenerator(seed: 42)
+    let bytes = try generator.write(count: n, to: URL(fileURLWithPath: arguments[2]))
+    print("wrote \(n) articles, \(bytes) bytes, to \(arguments[2])")
+case "measure":
+    guard arguments.count >= 2 else { print("usage: dossier-bench measure DIR [--extract-only]"); exit(64) }
+    try measure(folder: arguments[1], extractOnly: arguments.contains("--extract-only"))
+default:
+    var sizes = [1000, 10000, 100000]
+    var dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-bench").path
+    var i = 0
+    while i < arguments.count {
+        if arguments[i] == "--sizes", i + 1 < arguments.count { sizes = arguments[i + 1].split(separator: ",").compactMap { Int($0) }; i += 1 }
+        if arguments[i] == "--dir", i + 1 < arguments.count { dir = arguments[i + 1]; i += 1 }
+        i += 1
+    }
+    table(sizes: sizes, dir: dir)
+}
