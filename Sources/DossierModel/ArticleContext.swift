@@ -14,6 +14,10 @@ struct ArticleContext {
     var sentenceStarts: [Int] = []
     var paragraph: [Int] = []
     var inQuote: [Bool] = []
+    /// Every actor the article names.
+    var actorsHere = Set<Int>()
+    /// Persons named outside quotes, per paragraph.
+    var peopleByParagraph: [Int: Set<Int>] = [:]
 
     init(article: Article, tokens: [Token], actors: [Actor], mentions: [ResolvedMention], spans: [QuoteSpans.Span]) {
         self.article = article
@@ -40,8 +44,12 @@ struct ArticleContext {
             while i < tokens.count, tokens[i].start < span.close { inQuote[i] = true; i += 1 }
         }
         for m in mentions {
+            actorsHere.insert(m.actor)
             let index = m.token >= 0 ? m.token : tokenIndex(atOrAfter: m.start)
             if index < tokens.count, mentionAt[index] == nil { mentionAt[index] = m }
+            if index < tokens.count, !inQuote[index], actors[m.actor].kind == .person {
+                peopleByParagraph[paragraph[index], default: []].insert(m.actor)
+            }
         }
     }
 

@@ -58,16 +58,33 @@ enum ParagraphBuilder {
     }
 
     static func piece(_ lines: [SourceLine]) -> Piece {
-        var text = ""
+        var parts: [String] = []
         for (i, line) in lines.enumerated() {
             var part = line.text
             if hasMovedPeriod(part), i == lines.count - 1 {
                 part.removeFirst()
                 part.append(".")
             }
-            text = join(text, part)
+            parts.append(part)
         }
-        return Piece(lines: lines, text: text)
+        return Piece(lines: lines, text: joinAll(parts))
+    }
+
+    /// Joins parts as `join` would, in one pass (repeated `join` would copy the text each time).
+    static func joinAll(_ parts: [String]) -> String {
+        var out = ""
+        var previous: String?
+        for part in parts where !part.isEmpty {
+            if let p = previous {
+                let tail = Array(p.unicodeScalars.suffix(2))
+                let hyphenated = tail.count == 2 && tail[1] == "-" && tail[0].properties.isAlphabetic
+                    && part.unicodeScalars.first?.properties.isLowercase == true
+                if !hyphenated { out += " " }
+            }
+            out += part
+            previous = part
+        }
+        return out
     }
 
     /// Joins two pieces of one paragraph: `long-` + `term` stays one word.
@@ -84,15 +101,18 @@ enum ParagraphBuilder {
 
     /// Rejoins a sentence that extraction broke into blank-separated fragments.
     static func rejoinFragments(_ pieces: [Piece]) -> [Piece] {
-        var out: [Piece] = []
+        // runs of pieces that continue each other, joined once at the end of each run
+        var runs: [[Piece]] = []
         for piece in pieces {
-            if let last = out.last, continues(last.text, with: piece.text) {
-                out[out.count - 1] = Piece(lines: last.lines + piece.lines, text: join(last.text, piece.text))
+            if let last = runs.last?.last, continues(last.text, with: piece.text) {
+                runs[runs.count - 1].append(piece)
             } else {
-                out.append(piece)
+                runs.append([piece])
             }
         }
-        return out
+        return runs.map { run in
+            run.count == 1 ? run[0] : Piece(lines: run.flatMap(\.lines), text: joinAll(run.map(\.text)))
+        }
     }
 
     private static let openEndWords: Set<String> = [
@@ -104,6 +124,9 @@ enum ParagraphBuilder {
 
     /// Whether `next` carries on the sentence that `previous` left open.
     static func continues(_ previous: String, with next: String) -> Bool {
+        // only the ends matter; a long paragraph must not be split into words each time
+        let previous = previous.count > 200 ? String(previous.suffix(200)) : previous
+        let next = next.count > 200 ? String(next.prefix(200)) : next
         guard !endsSentence(previous), let first = next.unicodeScalars.first else { return false }
         if first.properties.isLowercase || first.properties.numericType != nil || first == "-" || first == "–" {
             return true

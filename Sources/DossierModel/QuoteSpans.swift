@@ -42,6 +42,14 @@ enum QuoteSpans {
         for (index, paragraph) in article.paragraphs.enumerated() {
             var marks: [(Int, Direction)] = []
             for i in paragraph.start..<paragraph.end { if let d = direction(scalars, i) { marks.append((i, d)) } }
+            // whether a closing mark comes later in the paragraph, for each mark (one pass
+            // from the end: many stray marks must not cost a scan each)
+            var closingAfter = [Bool](repeating: false, count: marks.count)
+            var seenClosing = false
+            for k in stride(from: marks.count - 1, through: 0, by: -1) {
+                closingAfter[k] = seenClosing
+                if marks[k].1 == .closing { seenClosing = true }
+            }
             var m = 0
             while m < marks.count {
                 let (i, d) = marks[m]
@@ -58,7 +66,7 @@ enum QuoteSpans {
                     }
                 } else if d == .opening {
                     openAt = i
-                } else if marks[(m + 1)...].contains(where: { $0.1 == .closing }) {
+                } else if closingAfter[m] {
                     // `saying that,” THERE WILL BE NO WAR …”.`: a closing mark used to open
                     openAt = i
                 }
@@ -88,7 +96,8 @@ enum QuoteSpans {
     /// The offset just after the last sentence end in `from..<to`, or `to`.
     private static func lastSentenceEnd(_ scalars: [Unicode.Scalar], from: Int, to: Int) -> Int {
         var i = to - 1
-        while i > from {
+        let floor = max(from, to - 2000)
+        while i > floor {
             if ".?!".unicodeScalars.contains(scalars[i]) { return i + 1 }
             i -= 1
         }

@@ -7,6 +7,9 @@ struct SpeakerSieves {
 
     static let pronouns: [String: Actor.Gender?] = ["he": .male, "she": .female]
     static let sentenceEnds: Set<String> = [".", "?", "!", "…"]
+    /// How far (in tokens) attribution looks back: enough for any real sentence or paragraph,
+    /// and a bound on the work a pathological text can cause.
+    static let lookBack = 400
 
     /// A speech verb in lowercase (`States` in `United States` is no verb).
     func isSpeechVerb(_ t: Token) -> Bool { t.isWord && !t.isCapitalized && SpeechVerbs.strong.contains(t.lower) }
@@ -108,8 +111,9 @@ struct SpeakerSieves {
     /// (`Majlesi adds`), the subject with an appositive (`Abbas Araghchi, First Deputy …, expressed`),
     /// the first person named, a pronoun, a role (`The leader stated`), or an organisation. Also
     /// where the cue as written starts.
-    func subject(ofVerb v: Int, sentenceStart first: Int) -> (Int, Int)? {
+    func subject(ofVerb v: Int, sentenceStart sentenceFirst: Int) -> (Int, Int)? {
         let tokens = ctx.tokens
+        let first = max(sentenceFirst, v - 80)
         var candidates: [Int] = []
         var i = first
         while i < v {
@@ -128,7 +132,7 @@ struct SpeakerSieves {
         if let p = (first..<v).last(where: { !ctx.inQuote[$0] && SpeakerSieves.pronouns[tokens[$0].lower] != nil }) {
             return resolvePronoun(at: p, gender: SpeakerSieves.pronouns[tokens[p].lower]!).map { ($0, p) }
         }
-        var r = first
+        var r = max(first, v - 20)
         while r < v {
             if let (actor, _) = roleSpeaker(at: r, limit: v) { return (actor, r) }
             r += 1
@@ -146,8 +150,9 @@ struct SpeakerSieves {
         let sentenceNumbers: Set<Int> = [ctx.sentence[mark], ctx.sentence[min(tokens.count - 1, ctx.tokenIndex(atOrAfter: span.close + 1))]]
         var i = 0
         for s in sentenceNumbers.sorted() {
-            i = ctx.sentenceStarts[s]
-            while i + 2 < tokens.count, ctx.sentence[i] == s {
+            i = max(ctx.sentenceStarts[s], mark - 60)
+            let stop = min(tokens.count, ctx.tokenIndex(atOrAfter: span.close) + 60)
+            while i + 2 < stop, ctx.sentence[i] == s {
                 if !ctx.inQuote[i], tokens[i].lower == "according", tokens[i + 1].lower == "to" {
                     var k = i + 2
                     // `the official`, `the semiofficial`, `state-run`
@@ -173,18 +178,30 @@ struct SpeakerSieves {
         let paragraph = quoteStart.map { ctx.paragraph[min($0, ctx.tokens.count - 1)] } ?? ctx.paragraph[position]
         var best: (Int, Int)?
         func consider(_ pos: Int, _ actor: Int) {
-            let a = ctx.actors[actor]
-            guard a.kind == .person, gender == nil || a.gender == nil || a.gender == gender else { return }
+            // read the fields in place: copying an Actor would retain all its arrays
+            guard ctx.actors[actor].kind == .person else { return }
+            let g = ctx.actors[actor].gender
+            guard gender == nil || g == nil || g == gender else { return }
             if best == nil || pos > best!.0 { best = (pos, actor) }
         }
-        for q in attributed where q.position < position && paragraph - q.paragraph <= 2 { consider(q.position, q.speaker) }
+        // the latest earlier quote's speaker (quotes are attributed in text order)
+        for q in attributed.reversed() where q.position < position {
+            if paragraph - q.paragraph <= 2, ctx.actors[q.speaker].kind == .person,
+               gender == nil || ctx.actors[q.speaker].gender == nil || ctx.actors[q.speaker].gender == gender {
+                consider(q.position, q.speaker)
+                break
+            }
+            if paragraph - q.paragraph > 2 || position - q.position > SpeakerSieves.lookBack { break }
+        }
         var seenSentence = Set<Int>()
         var i = position - 1
-        while i >= 0, paragraph - ctx.paragraph[i] <= 2 {
+        // bounded: a huge paragraph must not make every pronoun walk back to its start
+        let floor = max(0, position - SpeakerSieves.lookBack)
+        while i >= floor, paragraph - ctx.paragraph[i] <= 2 {
             if let m = ctx.mentionAt[i], !ctx.inQuote[i], ctx.isPerson(m), !tokens[ctx.mentionEnd(i) - 1].possessive {
                 // the first named person of its sentence is its subject
                 let s = ctx.sentence[i]
-                let firstInSentence = !(ctx.sentenceStarts[s]..<i).contains { j in
+                let firstInSentence = !(max(ctx.sentenceStarts[s], i - SpeakerSieves.lookBack)..<i).contains { j in
                     ctx.mentionAt[j].map { ctx.isPerson($0) && !ctx.inQuote[j] } ?? false
                 }
                 if firstInSentence, seenSentence.insert(s).inserted { consider(i, m.actor) }
@@ -203,8 +220,7 @@ struct SpeakerSieves {
         while k < limit, k - i <= 3, tokens[k].isWord {
             let word = tokens[k].lower
             if Titles.roleWords.contains(word) {
-                let here = Set(ctx.mentions.map(\.actor))
-                let fits = here.filter { a in
+                let fits = ctx.actorsHere.filter { a in
                     ctx.actors[a].kind == .person && ctx.actors[a].roles.contains { role in
                         role.lowercased().split(separator: " ").contains(Substring(word))
                     }
@@ -223,7 +239,8 @@ struct SpeakerSieves {
     func continuation(_ span: QuoteSpans.Span) -> Int? {
         let t = min(ctx.tokens.count - 1, ctx.tokenIndex(atOrAfter: span.start))
         let paragraph = ctx.paragraph[t]
-        if let same = attributed.last(where: { $0.paragraph == paragraph }) { return same.speaker }
+        // quotes are attributed in text order: only the last can share this paragraph
+        if let same = attributed.last, same.paragraph == paragraph { return same.speaker }
         let p = ctx.article.paragraphs[paragraph]
         let onlyQuote = span.open <= p.start + 1 && span.close >= p.end - 2
         if onlyQuote, let previous = attributed.last, previous.paragraph == paragraph - 1 { return previous.speaker }
@@ -233,9 +250,7 @@ struct SpeakerSieves {
     /// The one person the paragraph names outside quotes.
     func onlyPersonInParagraph(_ span: QuoteSpans.Span) -> Int? {
         let t = min(ctx.tokens.count - 1, ctx.tokenIndex(atOrAfter: span.start))
-        let paragraph = ctx.paragraph[t]
-        let people = Set(ctx.mentionAt.filter { ctx.paragraph[$0.key] == paragraph && !ctx.inQuote[$0.key] && ctx.isPerson($0.value) }
-            .map(\.value.actor))
+        let people = ctx.peopleByParagraph[ctx.paragraph[t]] ?? []
         return people.count == 1 ? people.first : nil
     }
 }

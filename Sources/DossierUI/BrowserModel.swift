@@ -1,4 +1,5 @@
 import DossierModel
+import Foundation
 
 /// The corpus with the indexes the browser needs, built once and shared by every state.
 public final class BrowserModel: @unchecked Sendable {
@@ -70,7 +71,31 @@ public final class BrowserModel: @unchecked Sendable {
         return TextSearch.contains(q.text, needle) || TextSearch.contains(speakerName(q), needle)
     }
 
+    private let readerCache = ReaderCache()
+
+    /// An article laid out at a width, remembered: laying out a long article on every key
+    /// would make keys wait.
+    public func readerText(article: Int, width: Int) -> ReaderText {
+        readerCache.get(article: article, width: width) { ReaderText(article: corpus.articles[article], width: width) }
+    }
+
     public func speakerName(_ q: Quote) -> String {
         q.speaker.map { corpus.actors[$0].name } ?? q.speakerName ?? "(no speaker)"
+    }
+}
+
+/// The last few reader layouts, keyed by article and width.
+final class ReaderCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(article: Int, width: Int, text: ReaderText)] = []
+
+    func get(article: Int, width: Int, make: () -> ReaderText) -> ReaderText {
+        if let hit = lock.withLock({ entries.first { $0.article == article && $0.width == width }?.text }) { return hit }
+        let text = make()
+        lock.withLock {
+            entries.append((article, width, text))
+            if entries.count > 4 { entries.removeFirst() }
+        }
+        return text
     }
 }

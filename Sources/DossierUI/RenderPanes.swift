@@ -97,15 +97,19 @@ func renderReader(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
         screen.put("no article", x: area.x, y: area.y, style: theme.dim, clip: area)
         return
     }
-    let article = model.corpus.articles[index]
-    let text = ReaderText(article: article, width: area.width)
+    let text = model.readerText(article: index, width: area.width)
+    let top = min(state.readerTop, max(0, text.lines.count - 1))
+    // Only what is on screen is highlighted: find the visible offsets first.
+    let visible = text.lines[top..<min(text.lines.count, top + area.height)]
+    let low = visible.first { $0.kind == .body }?.start ?? 0
+    let high = visible.last { $0.kind == .body }?.end ?? 0
     // Highlights by cleaned-text offset: quotes in their speaker's colour, the marked quote,
     // the selected actor's mentions in bold, search matches in reverse.
     var spans: [(Range<Int>, (inout Style) -> Void)] = []
     for q in model.quotesByArticle[index] {
         let quote = model.corpus.quotes[q]
-        let base: Style = quote.kind == .speech ? theme.speech(speaker: quote.speaker) : (quote.kind == .term ? theme.term : .plain)
-        guard quote.kind != .reported else { continue }
+        guard quote.kind != .reported, quote.end > low, quote.start < high else { continue }
+        let base: Style = quote.kind == .speech ? theme.speech(speaker: quote.speaker) : theme.term
         let marked = q == state.markedQuote
         spans.append((quote.start..<quote.end, { style in
             style.foreground = base.foreground ?? style.foreground
@@ -116,16 +120,17 @@ func renderReader(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
     }
     let focusActor = state.actorFilter ?? state.quotesOfActor ?? (state.focus == .actors ? state.actors.selectedItem : nil)
     if let actor = focusActor {
-        for m in model.corpus.mentions[index] where m.actor == actor {
+        for m in model.corpus.mentions[index] where m.actor == actor && m.end > low && m.start < high {
             spans.append((m.start..<m.end, { $0.bold = true; $0.underline = true }))
         }
     }
     if let query = state.searchQuery(.reader) {
-        for r in TextSearch.matches(in: article.text, query: query, limit: 2000) {
-            spans.append((r, { $0.reverse = true }))
+        for line in visible where line.kind == .body {
+            for r in TextSearch.matches(in: line.text, query: query, limit: 200) {
+                spans.append(((line.start + r.lowerBound)..<(line.start + r.upperBound), { $0.reverse = true }))
+            }
         }
     }
-    let top = min(state.readerTop, max(0, text.lines.count - 1))
     for row in 0..<area.height {
         let i = top + row
         guard i < text.lines.count else { break }

@@ -159,7 +159,7 @@ extension AppState {
     }
 
     var readerText: ReaderText? {
-        readerArticle.map { ReaderText(article: model.corpus.articles[$0], width: layout.contentWidth(.reader)) }
+        readerArticle.map { model.readerText(article: $0, width: layout.contentWidth(.reader)) }
     }
 
     /// The cleaned-text offset of the first body line on screen.

@@ -137,7 +137,36 @@ func table(sizes: [Int], dir: String) {
     }
 }
 
+/// Times the hostile inputs of linear-time concern at two sizes each: time should double with
+/// the size, not quadruple.
+func hostile() throws {
+    func time(_ name: String, _ text: String) throws -> Double {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try timed { _ = try Corpus.load(folder: folder.path) }
+    }
+    let sentence = "Governor Mira Holt said that the budget “will pass this week,” she added, and the council agreed. "
+    let cases: [(String, (Int) -> String)] = [
+        ("one line of N MB", { mb in "Huge\n\n" + String(repeating: sentence, count: mb * 1_000_000 / sentence.utf8.count) }),
+        ("N×50k quote marks", { n in "Marks\n\nHe said " + String(repeating: "” “a” ", count: n * 25_000) + "\n" }),
+        ("N×1000 nested quotes", { n in "Nested\n\nShe said: " + String(repeating: "“", count: n * 1000) + "deep" + String(repeating: "”", count: n * 1000) + "\n" }),
+        ("N×2500-char words", { n in "Word\n\n" + String(repeating: "x", count: n * 2500) + " said the analyst.\n" }),
+        ("N×10k short fragments", { n in "Frag\n\n" + String(repeating: "and then\n\n", count: n * 10_000) }),
+    ]
+    print("| input | size 1 | size 2 | ratio (2 = linear) |")
+    print("|---|---|---|---|")
+    for (name, make) in cases {
+        let small = name.hasPrefix("one line") ? 10 : 1
+        let a = try time("a.txt", make(small)), b = try time("b.txt", make(small * 2))
+        print("| \(name.replacingOccurrences(of: "N", with: "\(small)")) | \(String(format: "%.2f", a)) s | \(String(format: "%.2f", b)) s | \(String(format: "%.2f", b / max(a, 0.0001))) |")
+    }
+}
+
 switch arguments.first {
+case "hostile":
+    try hostile()
 case "generate":
     guard arguments.count == 3, let n = Int(arguments[1]) else { print("usage: dossier-bench generate N DIR"); exit(64) }
     var generator = CorpusGenerator(seed: 42)

@@ -128,3 +128,30 @@ import DossierModel
         expectSnapshot(Fixture.state(40, 12).keys(key).screen, "40x12-pane\(key)")
     }
 }
+
+@Suite struct HostileFilesInTheBrowser {
+    static let folder = Fixture.root.appendingPathComponent("Tests/DossierModelTests/Fixtures/hostile").path
+
+    @Test func everyHostileFileRendersSafelyAtEverySize() throws {
+        let model = BrowserModel(corpus: try Corpus.load(folder: HostileFilesInTheBrowser.folder), name: "hostile")
+        #expect(model.corpus.articles.count == 12)
+        for (w, h) in [(120, 40), (80, 24), (40, 12), (1, 1), (500, 200)] {
+            var state = AppState(model: model, size: Size(width: w, height: h))
+            for step in 0..<model.corpus.articles.count {
+                // each article in the reader, scrolled, with the quotes pane shown
+                state = update(state, .key(.char("1")))
+                if step > 0 { state = update(state, .key(.char("j"))) }
+                for key: Key in [.char("2"), .pageDown, .char("4")] {
+                    state = update(state, .key(key))
+                    let screen = render(state, size: state.size)
+                    let controls = screen.cells.contains { $0.text.unicodeScalars.contains { TerminalSafe.isControl($0) } }
+                    #expect(!controls, "control character on screen at \(w)×\(h), article \(step)")
+                    let widths = (0..<screen.size.height).allSatisfy { y in
+                        (0..<screen.size.width).reduce(0) { $0 + Int(screen[$1, y].width) } == screen.size.width
+                    }
+                    #expect(widths, "row width wrong at \(w)×\(h), article \(step)")
+                }
+            }
+        }
+    }
+}
