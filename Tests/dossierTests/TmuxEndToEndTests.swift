@@ -95,13 +95,45 @@ import Testing
         let tmux = try #require(TmuxEndToEnd.findTmux(), "tmux is required for the end-to-end test (apt-get install tmux)")
         for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
             // the inner shell becomes dossier (exec); a background job signals it a second later
-            let command = "LANG=C.UTF-8 SWIFT_BACKTRACE=enable=no sh -c '(sleep 1; kill -\(signal) $$) & exec \(Run.dossier) --corpus \(Run.seeds)'"
+            // `stty -g` before and after: the terminal modes must come back exactly
+            let command = """
+                before=$(stty -g)
+                LANG=C.UTF-8 SWIFT_BACKTRACE=enable=no sh -c '(sleep 1; kill -\(signal) $$) & exec \(Run.dossier) --corpus \(Run.seeds)'
+                code=$?
+                [ "$before" = "$(stty -g)" ] && echo STTY=same || echo STTY=changed
+                (exit $code)
+                """
             let session = Session(tmux: tmux, width: 100, height: 30, command: command)
             let screen = session.waitFor("exit after SIG\(signal)") { $0.contains("EXIT=") }
             #expect(screen.contains("EXIT=\(code)"), "SIG\(signal)")
+            #expect(screen.contains("STTY=same"), "SIG\(signal)")
             #expect(session.run("display", "-p", "#{alternate_on} #{cursor_flag}").stdout == "0 1\n", "SIG\(signal)")
             session.close()
         }
+    }
+
+    @Test func aResizeStormLeavesACorrectFrame() throws {
+        let tmux = try #require(TmuxEndToEnd.findTmux(), "tmux is required for the end-to-end test (apt-get install tmux)")
+        let command = "LANG=C.UTF-8 SWIFT_BACKTRACE=enable=no \(Run.dossier) --corpus \(Run.seeds)"
+        let session = Session(tmux: tmux, width: 120, height: 40, command: command)
+        defer { session.close() }
+        _ = session.waitFor("the browser") { $0.contains("1 Articles 5") }
+        // 100 resizes a second for 5 seconds, from a shell loop beside the test
+        let storm = """
+            i=0; while [ $i -lt 500 ]; do
+              \(tmux) -S \(session.socket) -f /dev/null resize-window -x $((1 + i * 37 % 200)) -y $((1 + i * 13 % 60)) 2>/dev/null &
+              sleep 0.01; i=$((i + 1)); done; wait
+            """
+        Run.program("/bin/sh", ["-c", storm])
+        session.run("resize-window", "-x", "100", "-y", "30")
+        let screen = session.waitFor("the frame after the storm") { $0.contains("1 Articles 5") && $0.contains("4 Quotes") }
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows.allSatisfy { $0.count <= 100 })
+        #expect(rows.first?.hasPrefix(" Dossier · seeds") == true)
+        #expect(!screen.contains("EXIT="))   // still running
+        session.keys("q")
+        let end = session.waitFor("the exit") { $0.contains("EXIT=") }
+        #expect(end.contains("EXIT=0"))
     }
 
     @Test func withoutATerminalTheBrowserSaysWhatToUse() {
