@@ -2,20 +2,25 @@ import Foundation
 
 /// One cleaned paragraph. `start`/`end` index the article's cleaned `text`;
 /// `sourceStart`/`sourceEnd` the original file. Both count Unicode scalars.
-public struct Paragraph: Sendable, Hashable, Codable {
-    public var text: String
+public struct Paragraph: Sendable, Hashable {
+    /// A slice of the article's text once the article is built: paragraphs share the text's
+    /// storage instead of holding a second copy of the corpus.
+    public private(set) var slice: Substring
+    public var text: String { String(slice) }
     public var start: Int
     public var end: Int
     public var sourceStart: Int
     public var sourceEnd: Int
 
     public init(text: String, start: Int, end: Int, sourceStart: Int, sourceEnd: Int) {
-        self.text = text
+        self.slice = Substring(text)
         self.start = start
         self.end = end
         self.sourceStart = sourceStart
         self.sourceEnd = sourceEnd
     }
+
+    mutating func share(_ slice: Substring) { self.slice = slice }
 }
 
 /// An article as a reader sees it: metadata and the cleaned body.
@@ -48,8 +53,18 @@ public struct Article: Sendable, Hashable, Identifiable {
         self.date = date
         self.url = url
         self.credit = credit
-        self.paragraphs = paragraphs
-        self.text = paragraphs.map(\.text).joined(separator: "\n\n")
+        let text = paragraphs.map(\.slice).joined(separator: "\n\n")
+        self.text = text
+        // re-point each paragraph at its part of the joined text
+        var shared = paragraphs
+        var index = text.utf8.startIndex
+        for i in shared.indices {
+            let end = text.utf8.index(index, offsetBy: shared[i].slice.utf8.count)
+            shared[i].share(Substring(text.utf8[index..<end]))
+            index = end
+            if index < text.utf8.endIndex { index = text.utf8.index(index, offsetBy: 2) }
+        }
+        self.paragraphs = shared
         self.removedLines = removedLines
     }
 
