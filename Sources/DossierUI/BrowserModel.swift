@@ -19,6 +19,9 @@ public final class BrowserModel: @unchecked Sendable {
     public let sidebarActors: [Int]
     /// Sources with article counts; `nil` name for articles with none.
     public let sources: [(name: String?, count: Int)]
+    /// Per article, a bit set of the hashed three-byte sequences of its searchable text: a query
+    /// whose sequences are not all there cannot match, and the text is never scanned.
+    let articleTrigrams: [TrigramFilter]
     /// Quote indices per cross-article group ("also in").
     public let quotesByGroup: [Int: [Int]]
     public let reportedCount: Int
@@ -41,6 +44,9 @@ public final class BrowserModel: @unchecked Sendable {
         let visible = corpus.actors.indices.filter { !corpus.actors[$0].isByline }
         sidebarActors = visible.filter { corpus.actors[$0].kind == .person } + visible.filter { corpus.actors[$0].kind == .organization }
         sources = corpus.sources
+        articleTrigrams = ParallelMap.map(corpus.articles) { a in
+            TrigramFilter([a.title, a.source ?? "", a.author ?? "", a.text])
+        }
         var groups: [Int: [Int]] = [:]
         var reported = 0
         for (i, q) in corpus.quotes.enumerated() {
@@ -55,6 +61,7 @@ public final class BrowserModel: @unchecked Sendable {
     /// and text; an actor's name, aliases and roles; a quote's words and speaker. The texts are
     /// searched in place: no lowercased copy of the corpus is kept.
     func articleMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
+        guard articleTrigrams[i].mayContain(needle) else { return false }
         let a = corpus.articles[i]
         return TextSearch.contains(a.title, needle) || TextSearch.contains(a.source ?? "", needle)
             || TextSearch.contains(a.author ?? "", needle) || TextSearch.contains(a.text, needle)
@@ -97,5 +104,45 @@ final class ReaderCache: @unchecked Sendable {
             if entries.count > 4 { entries.removeFirst() }
         }
         return text
+    }
+}
+
+/// An 8,192-bit filter of the case-folded three-byte sequences of some texts.
+struct TrigramFilter: Sendable {
+    static let words = 128
+    private var bits: [UInt64]
+
+    init(_ texts: [String]) {
+        bits = [UInt64](repeating: 0, count: TrigramFilter.words)
+        for text in texts {
+            var copy = text
+            copy.withUTF8 { bytes in
+                guard bytes.count >= 3 else { return }
+                var a = TrigramFilter.fold(bytes[0]), b = TrigramFilter.fold(bytes[1])
+                for i in 2..<bytes.count {
+                    let c = TrigramFilter.fold(bytes[i])
+                    let h = TrigramFilter.hash(a, b, c)
+                    bits[h >> 6] |= 1 << UInt64(h & 63)
+                    a = b; b = c
+                }
+            }
+        }
+    }
+
+    @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
+    @inline(__always) static func hash(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x85EB ^ UInt32(c) &* 0xC2B2) & UInt32(words * 64 - 1))
+    }
+
+    /// False only when the text certainly lacks the query (non-ASCII queries always pass).
+    func mayContain(_ needle: TextSearch.Needle) -> Bool {
+        let n = needle.bytes
+        guard needle.ascii, n.count >= 3 else { return true }
+        for i in 2..<n.count {
+            let h = TrigramFilter.hash(n[i - 2], n[i - 1], n[i])
+            if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
+        }
+        return true
     }
 }

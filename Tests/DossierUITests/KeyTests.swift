@@ -200,3 +200,23 @@ import DossierModel
         #expect(after.start <= before && before <= after.end)
     }
 }
+
+@Suite struct SearchFilter {
+    @Test func theTrigramFilterNeverRejectsATrueMatch() {
+        let filter = TrigramFilter(["Title Here", "The Budget was PASSED by the Council."])
+        for query in ["budget", "passed by", "COUNCIL", "title", "the b", "ed by the"] {
+            #expect(filter.mayContain(TextSearch.Needle(query)), "\(query)")
+        }
+        #expect(!filter.mayContain(TextSearch.Needle("zzqx")))
+        #expect(filter.mayContain(TextSearch.Needle("ab")))        // too short to filter
+        #expect(filter.mayContain(TextSearch.Needle("café")))      // non-ASCII: scanned
+    }
+
+    @Test func searchFindsMatchesThroughTheFilter() {
+        let s = Fixture.state().keys("/Goudarzi").key(.enter)
+        #expect(Fixture.model.corpus.articles[s.articles.selectedItem!].title == "Iranian Officials Rebuff Trump Meeting Offer")
+        let none = Fixture.state().keys("j/zzqxw")
+        #expect(none.articles.selected == 1)                        // no match: the selection stays
+        #expect(none.status == "/zzqxw: no match")
+    }
+}
