@@ -43,6 +43,16 @@ public struct Corpus: Sendable {
         return Corpus(articles: loaded.articles, warnings: loaded.warnings)
     }
 
+    /// A corpus from its parts (read back from the cache).
+    init(articles: [Article], warnings: [LoadWarning], actors: [Actor], mentions: [[ResolvedMention]], quotes: [Quote]) {
+        self.articles = articles
+        self.warnings = warnings
+        self.actors = actors
+        self.mentions = mentions
+        self.quotes = quotes
+        for (i, a) in articles.enumerated() { articleIndexById[a.id] = i }
+    }
+
     /// The same articles with actors and quotes worked out.
     public func analyzed() -> Corpus {
         Corpus(articles: articles, warnings: warnings)

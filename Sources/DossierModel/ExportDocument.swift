@@ -62,7 +62,7 @@ public struct ExportDocument: Encodable {
 
     public func json() -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         // Encoding plain strings and numbers cannot fail.
         return (try? encoder.encode(self)) ?? Data("{}".utf8)
     }

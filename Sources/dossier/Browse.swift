@@ -34,7 +34,7 @@ struct Browse: ParsableCommand {
         // arrives as events, so keys never wait for it.
         let inbox = Inbox()
         let name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
-        BackgroundLoad.start(folder: folder, name: name, source: source, actor: actor, inbox: inbox)
+        BackgroundLoad.start(folder: folder, name: name, source: source, actor: actor, cache: corpusOptions.useCache, inbox: inbox)
         var state = AppState.loading(size: terminal.size, capabilities: terminal.capabilities, name: name)
         terminal.draw(render(state, size: state.size))
         var failure: String?
@@ -85,9 +85,15 @@ final class Inbox: @unchecked Sendable {
 }
 
 enum BackgroundLoad {
-    static func start(folder: String, name: String, source: String?, actor: String?, inbox: Inbox) {
+    static func start(folder: String, name: String, source: String?, actor: String?, cache: Bool, inbox: Inbox) {
         let thread = Thread {
             do {
+                // a current snapshot gives the whole analysis at once
+                let lookup = cache ? CorpusCache.cached(folder: folder) : (corpus: nil, fingerprint: "", warnings: [])
+                if let corpus = lookup.corpus, !corpus.articles.isEmpty {
+                    inbox.post(.loaded(withFilters(BrowserModel(corpus: corpus, name: name), source: source, actor: actor, inbox: inbox), complete: true))
+                    return
+                }
                 let loaded = try CorpusLoader.load(folder: folder) { done, total in
                     inbox.post(.progress("reading \(done)/\(total) files"))
                 }
@@ -95,8 +101,10 @@ enum BackgroundLoad {
                 let partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
                 inbox.post(.loaded(withFilters(BrowserModel(corpus: partial, name: name), source: source, actor: nil, inbox: inbox), complete: false))
                 inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))
-                let full = partial.analyzed()
+                var full = partial.analyzed()
+                full.warnings += lookup.warnings
                 inbox.post(.loaded(withFilters(BrowserModel(corpus: full, name: name), source: source, actor: actor, inbox: inbox), complete: true))
+                if cache { CorpusCache.store(full, folder: folder, fingerprint: lookup.fingerprint) }
             } catch {
                 inbox.fail("\(error)")
             }

@@ -8,6 +8,12 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: "Corpus folder (default: $DOSSIER_CORPUS, else the bundled seeds/).")
     var corpus: String?
 
+    @Flag(name: .long, help: "Analyse again without reading or writing the cache ($XDG_CACHE_HOME/dossier).")
+    var noCache = false
+
+    /// The cache is on unless `--no-cache` or `DOSSIER_CACHE=off`.
+    var useCache: Bool { !noCache && ProcessInfo.processInfo.environment["DOSSIER_CACHE"] != "off" }
+
     func folder() -> String {
         if let corpus { return corpus }
         if let env = ProcessInfo.processInfo.environment["DOSSIER_CORPUS"], !env.isEmpty { return env }
@@ -18,7 +24,7 @@ struct CorpusOptions: ParsableArguments {
     func load() throws -> Corpus {
         let folder = folder()
         do {
-            let corpus = try Corpus.load(folder: folder)
+            let corpus = useCache ? try CorpusCache.load(folder: folder).corpus : try Corpus.load(folder: folder)
             for warning in corpus.warnings {
                 Output.error("warning: \(TerminalSafe.text(warning.description, keepNewlines: false))")
             }

@@ -72,7 +72,7 @@ struct ArticleSummary: Encodable {
 enum JSONOutput {
     static func encode<T: Encodable>(_ value: T) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         var data = (try? encoder.encode(value)) ?? Data("null".utf8)
         data.append(0x0A)
         return data

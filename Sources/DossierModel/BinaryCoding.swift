@@ -1,0 +1,69 @@
+import Foundation
+
+/// A compact binary form for the cache: little-endian integers, length-prefixed UTF-8 strings.
+/// Faster to read back than JSON by an order of magnitude, and versioned by the cache header.
+struct BinaryWriter {
+    private(set) var data = Data()
+
+    mutating func int(_ v: Int) {
+        var x = Int64(v).littleEndian
+        withUnsafeBytes(of: &x) { data.append(contentsOf: $0) }
+    }
+    mutating func bool(_ v: Bool) { data.append(v ? 1 : 0) }
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes in
+            int(bytes.count)
+            data.append(contentsOf: bytes)
+        }
+    }
+    mutating func optional(_ s: String?) {
+        bool(s != nil)
+        if let s { string(s) }
+    }
+    mutating func optional(_ v: Int?) {
+        bool(v != nil)
+        if let v { int(v) }
+    }
+    mutating func strings(_ list: [String]) {
+        int(list.count)
+        for s in list { string(s) }
+    }
+}
+
+struct BinaryReader {
+    struct Corrupt: Error {}
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ data: Data) { bytes = [UInt8](data) }
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func int() throws -> Int {
+        guard offset + 8 <= bytes.count else { throw Corrupt() }
+        var v: Int64 = 0
+        for k in 0..<8 { v |= Int64(bytes[offset + k]) << (8 * Int64(k)) }
+        offset += 8
+        return Int(v)
+    }
+    mutating func count() throws -> Int {
+        let n = try int()
+        guard n >= 0, n <= bytes.count else { throw Corrupt() }
+        return n
+    }
+    mutating func bool() throws -> Bool {
+        guard offset < bytes.count else { throw Corrupt() }
+        defer { offset += 1 }
+        return bytes[offset] != 0
+    }
+    mutating func string() throws -> String {
+        let n = try count()
+        guard offset + n <= bytes.count else { throw Corrupt() }
+        defer { offset += n }
+        return String(decoding: bytes[offset..<(offset + n)], as: UTF8.self)
+    }
+    mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
+    mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
+    mutating func strings() throws -> [String] { try (0..<count()).map { _ in try string() } }
+}
