@@ -97,7 +97,6 @@ enum NameFinder {
         var pos = 0
         var nameStart = 0
         var titleStart: Int?
-        var roleTokens: [Int] = []
         var gender: Actor.Gender?
         var hasTitle = false
         while pos < words.count {
@@ -176,10 +175,9 @@ enum NameFinder {
                   titlePhraseLength(lowers, at: roleEndIndex) == nil, roleEndIndex - 1 >= ts { roleEndIndex -= 1 }
             let roleEnd = words[roleEndIndex]
             let role = Whitespace.normalize(slice(text, tokens[titleFrom].start, tokens[roleEnd].end))
-            if !["mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "miss"].contains(role.lowercased()) { roleTokens = [titleFrom] ; candidate.roles.append(role) }
+            if !["mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "miss"].contains(role.lowercased()) { candidate.roles.append(role) }
             candidate.evidence.insert(.title)
         }
-        _ = roleTokens
         let before = words[0] > 0 ? tokens[words[0] - 1] : nil
         let chunkStartsSentence = tokens[words[0]].sentenceStart
 

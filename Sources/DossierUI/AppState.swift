@@ -70,17 +70,14 @@ public struct AppState: Sendable {
     public var status: String?
     /// Loading in the background (shown in the status bar); nil once everything is in.
     public var loading: String?
-    /// Filters asked for on the command line, applied when the corpus arrives.
-    public var pendingFilters: [Filter] = []
     public var effects: [Effect] = []
     public var quitting = false
 
     /// The state before any article is read: the browser shows at once and fills in.
-    public static func loading(size: Size, capabilities: Capabilities = Capabilities(), name: String, filters: [Filter] = []) -> AppState {
+    public static func loading(size: Size, capabilities: Capabilities = Capabilities(), name: String) -> AppState {
         var state = AppState(model: BrowserModel(corpus: Corpus(articles: [], analyze: false), name: name), size: size,
                              capabilities: capabilities)
         state.loading = "reading the corpus…"
-        state.pendingFilters = filters
         return state
     }
 

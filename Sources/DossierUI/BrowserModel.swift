@@ -107,26 +107,39 @@ final class ReaderCache: @unchecked Sendable {
     }
 }
 
-/// An 8,192-bit filter of the case-folded three-byte sequences of some texts.
+/// An 8,192-bit filter of the case-folded three-byte sequences of some texts, and a 1,024-bit
+/// one of their two-byte sequences (for two-character queries).
 struct TrigramFilter: Sendable {
     static let words = 128
+    static let pairWords = 16
     private var bits: [UInt64]
+    private var pairs: [UInt64]
 
     init(_ texts: [String]) {
         bits = [UInt64](repeating: 0, count: TrigramFilter.words)
+        pairs = [UInt64](repeating: 0, count: TrigramFilter.pairWords)
         for text in texts {
             var copy = text
             copy.withUTF8 { bytes in
-                guard bytes.count >= 3 else { return }
+                guard bytes.count >= 2 else { return }
                 var a = TrigramFilter.fold(bytes[0]), b = TrigramFilter.fold(bytes[1])
+                let p0 = TrigramFilter.pairHash(a, b)
+                pairs[p0 >> 6] |= 1 << UInt64(p0 & 63)
+                guard bytes.count >= 3 else { return }
                 for i in 2..<bytes.count {
                     let c = TrigramFilter.fold(bytes[i])
                     let h = TrigramFilter.hash(a, b, c)
                     bits[h >> 6] |= 1 << UInt64(h & 63)
+                    let p = TrigramFilter.pairHash(b, c)
+                    pairs[p >> 6] |= 1 << UInt64(p & 63)
                     a = b; b = c
                 }
             }
         }
+    }
+
+    @inline(__always) static func pairHash(_ a: UInt8, _ b: UInt8) -> Int {
+        Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x85EB) & UInt32(pairWords * 64 - 1))
     }
 
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
@@ -138,7 +151,11 @@ struct TrigramFilter: Sendable {
     /// False only when the text certainly lacks the query (non-ASCII queries always pass).
     func mayContain(_ needle: TextSearch.Needle) -> Bool {
         let n = needle.bytes
-        guard needle.ascii, n.count >= 3 else { return true }
+        guard needle.ascii, n.count >= 2 else { return true }
+        if n.count == 2 {
+            let p = TrigramFilter.pairHash(n[0], n[1])
+            return pairs[p >> 6] & (1 << UInt64(p & 63)) != 0
+        }
         for i in 2..<n.count {
             let h = TrigramFilter.hash(n[i - 2], n[i - 1], n[i])
             if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }

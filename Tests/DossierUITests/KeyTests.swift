@@ -208,7 +208,9 @@ import DossierModel
             #expect(filter.mayContain(TextSearch.Needle(query)), "\(query)")
         }
         #expect(!filter.mayContain(TextSearch.Needle("zzqx")))
-        #expect(filter.mayContain(TextSearch.Needle("ab")))        // too short to filter
+        #expect(filter.mayContain(TextSearch.Needle("bu")))
+        #expect(!filter.mayContain(TextSearch.Needle("zq")))
+        #expect(filter.mayContain(TextSearch.Needle("z")))         // too short to filter
         #expect(filter.mayContain(TextSearch.Needle("café")))      // non-ASCII: scanned
     }
 
