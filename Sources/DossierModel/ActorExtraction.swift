@@ -28,6 +28,17 @@ public struct ActorIndex: Sendable {
             m.actor = newIndex[m.actor]
             return m
         } }
-        return ActorIndex(actors: order.map { output.actors[$0] }, mentions: mentions, names: names)
+        var actors = order.map { output.actors[$0] }
+        ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
+        return ActorIndex(actors: actors, mentions: mentions, names: names)
+    }
+
+    /// Each actor's mentions, in article order and text order: built from the per-article
+    /// lists, so that the two always agree (and the cache need not store both).
+    static func collectMentions(_ actors: inout [Actor], from mentions: [[ResolvedMention]], articles: [Article]) {
+        for i in actors.indices { actors[i].mentions = [] }
+        for (a, list) in mentions.enumerated() {
+            for m in list { actors[m.actor].mentions.append(Mention(article: articles[a].id, start: m.start, end: m.end)) }
+        }
     }
 }

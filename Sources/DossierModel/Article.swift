@@ -68,6 +68,34 @@ public struct Article: Sendable, Hashable, Identifiable {
         self.removedLines = removedLines
     }
 
+    /// An article read back from the cache: the text once, the paragraphs as ranges of it
+    /// (`utf8` is each paragraph's length in UTF-8 bytes).
+    init(restoring id: String, file: String, title: String, source: String?, author: String?, date: PartialDate?,
+         url: String?, credit: String?, text: String,
+         ranges: [(start: Int, end: Int, sourceStart: Int, sourceEnd: Int, utf8: Int)], removedLines: [String]) {
+        self.id = id
+        self.file = file
+        self.title = title
+        self.source = source
+        self.author = author
+        self.date = date
+        self.url = url
+        self.credit = credit
+        self.text = text
+        self.removedLines = removedLines
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(ranges.count)
+        var index = text.utf8.startIndex
+        for r in ranges {
+            let end = text.utf8.index(index, offsetBy: r.utf8, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+            var p = Paragraph(text: "", start: r.start, end: r.end, sourceStart: r.sourceStart, sourceEnd: r.sourceEnd)
+            p.share(Substring(text.utf8[index..<end]))
+            paragraphs.append(p)
+            index = text.utf8.index(end, offsetBy: 2, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+        }
+        self.paragraphs = paragraphs
+    }
+
     /// The paragraph holding the cleaned-text offset.
     public func paragraphIndex(containing offset: Int) -> Int? {
         var low = 0, high = paragraphs.count - 1

@@ -31,21 +31,21 @@ struct BinaryWriter {
     }
 }
 
+/// Reads what `BinaryWriter` wrote, straight from the bytes (no copy of the whole snapshot).
 struct BinaryReader {
     struct Corrupt: Error {}
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     private var offset = 0
 
-    init(_ data: Data) { bytes = [UInt8](data) }
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     var atEnd: Bool { offset == bytes.count }
 
     mutating func int() throws -> Int {
         guard offset + 8 <= bytes.count else { throw Corrupt() }
-        var v: Int64 = 0
-        for k in 0..<8 { v |= Int64(bytes[offset + k]) << (8 * Int64(k)) }
+        let v = bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)
         offset += 8
-        return Int(v)
+        return Int(Int64(littleEndian: v))
     }
     mutating func count() throws -> Int {
         let n = try int()
@@ -61,7 +61,7 @@ struct BinaryReader {
         let n = try count()
         guard offset + n <= bytes.count else { throw Corrupt() }
         defer { offset += n }
-        return String(decoding: bytes[offset..<(offset + n)], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
     }
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }

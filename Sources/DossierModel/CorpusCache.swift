@@ -12,7 +12,7 @@ import Glibc
 /// snapshot that does not read back is rebuilt with a warning.
 public enum CorpusCache {
     /// Bump when cleaning or extraction changes what they produce.
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
     static let magic = "DOSSIER-CACHE"
 
     public static var folder: String {
@@ -98,15 +98,18 @@ public enum CorpusCache {
             w.string(a.id); w.string(a.file); w.string(a.title)
             w.optional(a.source); w.optional(a.author); w.optional(a.date?.description); w.optional(a.url); w.optional(a.credit)
             w.strings(a.removedLines)
+            // the text once; paragraphs as ranges of it
+            w.string(a.text)
             w.int(a.paragraphs.count)
-            for p in a.paragraphs { w.string(p.text); w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd) }
+            for p in a.paragraphs {
+                w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.slice.utf8.count)
+            }
         }
+        // actors' mentions are rebuilt from the per-article lists
         w.int(c.actors.count)
         for a in c.actors {
             w.string(a.id); w.string(a.name); w.string(a.kind.rawValue); w.strings(a.aliases); w.strings(a.roles)
             w.strings(a.articles); w.optional(a.gender?.rawValue)
-            w.int(a.mentions.count)
-            for m in a.mentions { w.string(m.article); w.int(m.start); w.int(m.end) }
         }
         for list in c.mentions {
             w.int(list.count)
@@ -123,7 +126,11 @@ public enum CorpusCache {
     /// The corpus in a snapshot, nil when it was made from other files or rules; throws when
     /// the snapshot is damaged.
     static func decode(_ data: Data, fingerprint: String) throws -> Corpus? {
-        var r = BinaryReader(data)
+        try data.withUnsafeBytes { try decode(bytes: $0, fingerprint: fingerprint) }
+    }
+
+    static func decode(bytes: UnsafeRawBufferPointer, fingerprint: String) throws -> Corpus? {
+        var r = BinaryReader(bytes)
         guard try r.string() == magic else { throw BinaryReader.Corrupt() }
         guard try r.string() == fingerprint else { return nil }
         let warnings = try (0..<r.count()).map { _ in LoadWarning(file: try r.string(), reason: try r.string()) }
@@ -133,12 +140,14 @@ public enum CorpusCache {
             let source = try r.optionalString(), author = try r.optionalString(), date = try r.optionalString()
             let url = try r.optionalString(), credit = try r.optionalString()
             let removed = try r.strings()
-            let paragraphs = try (0..<r.count()).map { _ in
-                Paragraph(text: try r.string(), start: try r.int(), end: try r.int(), sourceStart: try r.int(), sourceEnd: try r.int())
+            let text = try r.string()
+            let ranges = try (0..<r.count()).map { _ in
+                (start: try r.int(), end: try r.int(), sourceStart: try r.int(), sourceEnd: try r.int(), utf8: try r.int())
             }
-            articles.append(Article(id: id, file: file, title: title, source: source, author: author,
-                                    date: date.flatMap(PartialDate.init(parsing:)), url: url, credit: credit,
-                                    paragraphs: paragraphs, removedLines: removed))
+            guard ranges.reduce(0, { $0 + $1.utf8 }) + 2 * max(0, ranges.count - 1) == text.utf8.count else { throw BinaryReader.Corrupt() }
+            articles.append(Article(restoring: id, file: file, title: title, source: source, author: author,
+                                    date: date.flatMap(PartialDate.init(parsing:)), url: url, credit: credit, text: text,
+                                    ranges: ranges, removedLines: removed))
         }
         var actors: [Actor] = []
         for _ in 0..<(try r.count()) {
@@ -146,8 +155,7 @@ public enum CorpusCache {
             guard let kind = Actor.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
             let aliases = try r.strings(), roles = try r.strings(), inArticles = try r.strings()
             let gender = try r.optionalString().flatMap(Actor.Gender.init(rawValue:))
-            let mentions = try (0..<r.count()).map { _ in Mention(article: try r.string(), start: try r.int(), end: try r.int()) }
-            actors.append(Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: mentions,
+            actors.append(Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
                                 articles: inArticles, gender: gender))
         }
         var mentions: [[ResolvedMention]] = []
@@ -169,6 +177,7 @@ public enum CorpusCache {
         guard r.atEnd, mentions.allSatisfy({ $0.allSatisfy { $0.actor >= 0 && $0.actor < actors.count } }) else {
             throw BinaryReader.Corrupt()
         }
+        ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
         return Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes)
     }
 }
