@@ -45,31 +45,15 @@ public struct Article: Sendable, Hashable, Identifiable {
     public init(id: String, file: String, title: String, source: String? = nil, author: String? = nil,
                 date: PartialDate? = nil, url: String? = nil, credit: String? = nil,
                 paragraphs: [Paragraph], removedLines: [String] = []) {
-        self.id = id
-        self.file = file
-        self.title = title
-        self.source = source
-        self.author = author
-        self.date = date
-        self.url = url
-        self.credit = credit
-        let text = paragraphs.map(\.slice).joined(separator: "\n\n")
-        self.text = text
-        // re-point each paragraph at its part of the joined text
-        var shared = paragraphs
-        var index = text.utf8.startIndex
-        for i in shared.indices {
-            let end = text.utf8.index(index, offsetBy: shared[i].slice.utf8.count)
-            shared[i].share(Substring(text.utf8[index..<end]))
-            index = end
-            if index < text.utf8.endIndex { index = text.utf8.index(index, offsetBy: 2) }
-        }
-        self.paragraphs = shared
-        self.removedLines = removedLines
+        // the paragraphs joined, then each re-pointed at its part of the joined text
+        self.init(restoring: id, file: file, title: title, source: source, author: author, date: date, url: url,
+                  credit: credit, text: paragraphs.map(\.slice).joined(separator: "\n\n"),
+                  ranges: paragraphs.map { ($0.start, $0.end, $0.sourceStart, $0.sourceEnd, $0.slice.utf8.count) },
+                  removedLines: removedLines)
     }
 
-    /// An article read back from the cache: the text once, the paragraphs as ranges of it
-    /// (`utf8` is each paragraph's length in UTF-8 bytes).
+    /// An article from its text and its paragraphs as ranges of it (`utf8` is each paragraph's
+    /// length in UTF-8 bytes); the cache reads articles back this way.
     init(restoring id: String, file: String, title: String, source: String?, author: String?, date: PartialDate?,
          url: String?, credit: String?, text: String,
          ranges: [(start: Int, end: Int, sourceStart: Int, sourceEnd: Int, utf8: Int)], removedLines: [String]) {
