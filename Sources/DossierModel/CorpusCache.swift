@@ -12,7 +12,7 @@ import Glibc
 /// snapshot that does not read back is rebuilt with a warning.
 public enum CorpusCache {
     /// Bump when cleaning or extraction changes what they produce.
-    public static let rulesVersion = 2
+    public static let rulesVersion = 3
     static let magic = "DOSSIER-CACHE"
 
     public static var folder: String {
@@ -44,7 +44,9 @@ public enum CorpusCache {
         let root = URL(fileURLWithPath: corpusFolder).standardizedFileURL.path
         let fingerprint = self.fingerprint(root)
         let path = snapshotPath(root, in: cacheFolder)
-        guard let data = FileManager.default.contents(atPath: path) else { return (nil, fingerprint, []) }
+        // mapped, not copied: the snapshot can be larger than the corpus
+        guard FileManager.default.fileExists(atPath: path),
+              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return (nil, fingerprint, []) }
         do {
             return (try decode(data, fingerprint: fingerprint), fingerprint, [])
         } catch {

@@ -57,3 +57,30 @@ import Testing
         #expect(try CorpusCache.decode(data, fingerprint: CorpusCache.fingerprint(root)) == nil)
     }
 }
+
+@Suite struct BinaryCodingRoundTrip {
+    @Test func integersAndStringsComeBack() throws {
+        var w = BinaryWriter()
+        let ints = [0, 1, -1, 63, 64, -65, 127, 128, 300, Int.max, Int.min, 1 << 40]
+        for i in ints { w.int(i) }
+        w.string("“quoted” ✓ 中文"); w.optional(nil as String?); w.optional(7 as Int?)
+        let data = w.data
+        var read: [Int] = []
+        var text: String?, none: String?, seven: Int?, atEnd = false, failsAfter = false
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
+            var r = BinaryReader(bytes)
+            for _ in ints { read.append(try r.int()) }
+            text = try r.string()
+            none = try r.optionalString()
+            seven = try r.optionalInt()
+            atEnd = r.atEnd
+            do { _ = try r.int() } catch { failsAfter = true }
+        }
+        #expect(read == ints)
+        #expect(text == "“quoted” ✓ 中文")
+        #expect(none == nil)
+        #expect(seven == 7)
+        #expect(atEnd)
+        #expect(failsAfter)
+    }
+}
