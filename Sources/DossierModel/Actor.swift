@@ -7,7 +7,7 @@ public struct Actor: Sendable, Hashable, Identifiable {
     public var id: String
     public var name: String
     public var kind: Kind
-    /// Every way the name is written, with and without an attached title (`Mr. Trump`, `Trump`).
+    /// Every way the name is written, with and without an attached title (`Mr. Roe`, `Roe`).
     public var aliases: [String]
     /// Most specific first; `byline` and `credit` mark the article's author and image credit.
     public var roles: [String]

@@ -180,8 +180,8 @@ enum ActorResolver {
 
     static func lowered(_ name: [String]) -> [String] { name.map { $0.lowercased() } }
 
-    /// `Javad Zarif` is `Mohammad Javad Zarif`; `Bahram Ghasemi` is `Bahram Ghassemi`;
-    /// `Ali Vaez` is not `Mahmoud Vaezi`.
+    /// `Karim Haddad` is `Omar Karim Haddad`; `Reza Kasemi` is `Reza Kassemi`;
+    /// `Ali Nouri` is not `Omar Nourii`.
     static func sameFullName(_ a: [String], _ b: [String]) -> Bool {
         let la = lowered(a), lb = lowered(b)
         if la == lb { return true }
@@ -266,7 +266,7 @@ enum BylineActors {
                 for name in splitNames(author) where looksLikeName(name) { add(name, role: "byline", article: article) }
             }
             if let credit = article.credit {
-                // `Erfan Kouchari via Tasnim News Agency`, `Jane Roe/Reuters`
+                // `Jane Roe via Example Agency`, `Jane Roe/Reuters`
                 var who = credit
                 if let via = who.range(of: " via ") { who = String(who[..<via.lowerBound]) }
                 if let slash = who.firstIndex(of: "/") { who = String(who[..<slash]) }

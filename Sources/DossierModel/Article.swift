@@ -34,7 +34,7 @@ public struct Article: Sendable, Hashable, Identifiable {
     public var author: String?
     public var date: PartialDate?
     public var url: String?
-    /// Image credit taken out of the body (`Erfan Kouchari via Tasnim News Agency`).
+    /// Image credit taken out of the body (`Jane Roe via Example Agency`).
     public var credit: String?
     public var paragraphs: [Paragraph]
     /// Paragraphs joined by one blank line; every offset in the model indexes this text.

@@ -86,7 +86,7 @@ enum Clutter {
         return nil
     }
 
-    /// A reporter's sign-off (`Write to Asa Fitch at …`, `Contact Jane Doe at …`): the name.
+    /// A reporter's sign-off (`Write to Jane Roe at …`, `Contact Jane Doe at …`): the name.
     static func signoff(_ line: String) -> String? {
         for lead in ["Write to ", "Contact ", "Email ", "Reach "] where line.hasPrefix(lead) {
             let rest = line.dropFirst(lead.count)
@@ -119,7 +119,7 @@ enum Clutter {
         return nil
     }
 
-    /// Every e-mail domain in a line (`helpdesk@americanthinker.com` gives `americanthinker.com`).
+    /// Every e-mail domain in a line (`help@dailyledger.com` gives `dailyledger.com`).
     static func emailDomains(_ line: String) -> [String] {
         var domains: [String] = []
         var searchStart = line.startIndex

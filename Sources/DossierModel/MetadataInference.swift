@@ -78,7 +78,7 @@ enum MetadataInference {
         return inside
     }
 
-    /// An institutional byline (`PMOI/MEK`, `NEWS DESK`, `Staff`), not a person's name.
+    /// An institutional byline (`ABC/XYZ`, `NEWS DESK`, `Staff`), not a person's name.
     static func isInstitution(_ name: String) -> Bool {
         if name.contains("/") || name.contains("@") { return true }
         let letters = name.filter(\.isLetter)

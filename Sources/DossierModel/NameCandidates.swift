@@ -11,21 +11,21 @@ struct PersonCandidate: Sendable {
         static let strong: Evidence = [.title, .appositive, .speech]
     }
 
-    /// The name without titles (`["Ali", "Khamenei"]`).
+    /// The name without titles (`["Jane", "Roe"]`).
     var name: [String]
     var start: Int
     var end: Int
     /// Index of the first name token in the article's tokens.
     var tokenIndex: Int
     var lastTokenIndex: Int
-    /// The name as written with the title attached (`Supreme Leader Ali Khamenei`), if any.
+    /// The name as written with the title attached (`Prime Minister Jane Roe`), if any.
     var titledAlias: String?
     var roles: [String] = []
     var evidence: Evidence = []
     var gender: Actor.Gender?
     /// A single word at a sentence start, a possible common word (`Dubbing`).
     var ambiguousStart = false
-    /// `the Trump administration`: an adjective use, a mention only of a known person.
+    /// `the Roe administration`: an adjective use, a mention only of a known person.
     var modifierUse = false
 
     var surname: String { name.last ?? "" }
@@ -35,10 +35,10 @@ struct OrganizationCandidate: Sendable {
     var name: String
     var start: Int
     var end: Int
-    /// An acronym defined beside it (`Mojahedin-e-Khalq or MEK`, `Agency (ISNA)`).
+    /// An acronym defined beside it (`Harakat-e-Azadi or HEA`, `Agency (ENA)`).
     var acronym: String?
     var isAcronym: Bool
-    /// The acronym is used as an organisation (`according to ISNA`, `IRNA reported`).
+    /// The acronym is used as an organisation (`according to ENA`, `AFP reported`).
     var acronymCue = false
 }
 

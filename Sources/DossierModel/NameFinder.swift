@@ -53,7 +53,7 @@ enum NameFinder {
                 if n.lower == "of", k < tokens.count, tokens[k].lower == "the" { k += 1 }
                 if k < tokens.count, tokens[k].isCapitalized, !tokens[k].paragraphStart, n.lower != "the" { j = k; continue }
             }
-            // `(U.S. President Donald) Trump`: a parenthesis closing inside the name
+            // `(U.S. President Jane) Roe`: a parenthesis closing inside the name
             if n.text == ")", next + 1 < tokens.count, tokens[next + 1].isCapitalized,
                !tokens[next + 1].isAllCaps, t.isCapitalized, !tokens[next + 1].paragraphStart {
                 j = next + 1
@@ -181,19 +181,19 @@ enum NameFinder {
         let before = words[0] > 0 ? tokens[words[0] - 1] : nil
         let chunkStartsSentence = tokens[words[0]].sentenceStart
 
-        // A lowercase role word before the chunk: `dictator Kim Jong Un`, `spokesman Bahram Ghassemi`.
+        // A lowercase role word before the chunk: `dictator Lee Jun Un`, `spokesman Reza Kassemi`.
         if let before, before.isWord, Titles.roleWords.contains(before.lower), !before.possessive {
             candidate.evidence.insert(.title)
             if let role = rolePhrase(endingAt: words[0] - 1, tokens: tokens, text: text) { candidate.roles.append(role) }
         }
-        // `The ministry’s spokesman, Bahram Ghasemi, said`: the role before, set off by commas.
+        // `The ministry’s spokesman, Reza Kasemi, said`: the role before, set off by commas.
         if let before, before.text == ",", words[0] >= 2, tokens[words[0] - 2].isWord,
            Titles.roleWords.contains(tokens[words[0] - 2].lower), !tokens[words[0] - 2].possessive,
            lastName + 1 < tokens.count, tokens[lastName + 1].text == "," || SpeechVerbs.strong.contains(tokens[lastName + 1].lower) {
             candidate.evidence.insert(.title)
             if let role = rolePhrase(endingAt: words[0] - 2, tokens: tokens, text: text) { candidate.roles.append(role) }
         }
-        // `the Trump administration`, `the Vali-e-Faqih regime`: an adjective, not a person.
+        // `the Roe administration`, `the Vali-e-Faqih regime`: an adjective, not a person.
         if !hasTitle, let before, before.isWord, determiners.contains(before.lower) {
             candidate.modifierUse = true
         }
@@ -277,7 +277,7 @@ enum NameFinder {
             count += 1
         }
         guard sawRole, end > first else { return nil }
-        // `Khamenei, Rouhani and … spokesman X`: a list of names, not an appositive. A capitalised
+        // `Roe, Doe and … spokesman X`: a list of names, not an appositive. A capitalised
         // first word must be a title or an owner (`Iran’s Foreign Ministry spokesman`).
         let head = tokens[first]
         if head.isCapitalized, !head.possessive, !Titles.honorifics.contains(head.lower),
@@ -318,7 +318,7 @@ enum NameFinder {
         let first = words[0], end = words[words.count - 1]
         var org = OrganizationCandidate(name: Whitespace.normalize(slice(text, tokens[first].start, tokens[end].end)),
                                         start: tokens[first].start, end: tokens[end].end, acronym: nil, isAcronym: false)
-        // `… Agency (ISNA)` or `… or ISNA`
+        // `… Agency (ENA)` or `… or ENA`
         var k = end + 1
         if k < tokens.count, tokens[k].text == "(" || tokens[k].lower == "or" { k += 1 }
         if k < tokens.count, k > end + 1, tokens[k].isAllCaps, tokens[k].text.count <= 8,
@@ -355,7 +355,7 @@ enum NameFinder {
         }
     }
 
-    /// ALL-CAPS words that may name an organisation (`ISNA`, `MEK`, `CNBC`).
+    /// ALL-CAPS words that may name an organisation (`ENA`, `AFP`, `CNBC`).
     static func findAcronyms(tokens: [Token], shouting: Set<Int>, into result: inout ArticleNames) {
         for (i, t) in tokens.enumerated() where t.isWord && t.isAllCaps && !shouting.contains(i) {
             let letters = t.text.filter { $0 != "." }
@@ -370,7 +370,7 @@ enum NameFinder {
             if let verb = verbAfter(i, tokens: tokens), SpeechVerbs.strong.contains(verb) { org.acronymCue = true }
             result.organizations.append(org)
         }
-        // `Mojahedin-e-Khalq or MEK`: a capitalised word defined by the acronym after it.
+        // `Harakat-e-Azadi or HEA`: a capitalised word defined by the acronym after it.
         for (i, t) in tokens.enumerated() where t.isWord && t.isAllCaps && i >= 2 {
             guard tokens[i - 1].lower == "or" || tokens[i - 1].text == "(" else { continue }
             let long = tokens[i - 2]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Spelling variants of transliterated names (`Ghassemi`/`Ghasemi`, `Rouhani`/`Rowhani`).
+/// Spelling variants of transliterated names (`Kassemi`/`Kasemi`, `Souleimani`/`Sulaimani`).
 enum NameVariants {
     /// A key that transliteration variants share: lowercase, apostrophes and hyphens dropped,
     /// doubled letters collapsed, common vowel and consonant spellings unified.
@@ -66,7 +66,7 @@ enum NameVariants {
         if ka == kb { return true }
         guard ka.first == kb.first, abs(ka.count - kb.count) <= 1 else { return false }
         // Similar keys of equal length that differ in one letter are different names
-        // (Hashemi/Ghasemi differ at the start; Vaez/Vaezi differ in length and stay apart
+        // (Hashemi/Kasemi differ at the start; Nouri/Nourii differ in length and stay apart
         // unless the given names agree, which the caller checks).
         return jaroWinkler(ka, kb) >= 0.93 && ka.count == kb.count
     }

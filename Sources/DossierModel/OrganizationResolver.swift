@@ -1,5 +1,5 @@
 /// Organisations: one actor per body, its acronym linked to its long form
-/// (`Iranian Students’ News Agency` … `ISNA`; `Mojahedin-e-Khalq or MEK`), and a bare
+/// (`Example Students’ News Agency` … `ESNA`; `Harakat-e-Azadi or HEA`), and a bare
 /// `Foreign Ministry` joined to `Iranian Foreign Ministry` when only a place word differs.
 enum OrganizationResolver {
     static func resolve(articles: [Article], names: [ArticleNames], actors: inout [Actor],

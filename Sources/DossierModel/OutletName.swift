@@ -1,4 +1,4 @@
-/// Names an outlet from its web domain: `americanthinker.com` is "American Thinker".
+/// Names an outlet from its web domain: `dailyledger.com` is "Daily Ledger".
 ///
 /// Domains run words together, so the label is split by dynamic programming over a vocabulary
 /// of words common in outlet names, plus the words of the article itself.
@@ -26,7 +26,7 @@ enum OutletName {
         "digest", "magazine", "online", "info", "hub", "center", "centre", "institute", "council",
         "foundation", "forum", "project", "watch", "line", "front", "page", "first", "daily", "beast",
         "vox", "axios", "fox", "sky", "channel", "radio", "tv", "broadcasting", "public", "people",
-        "peoples", "mojahedin", "iran", "israel", "china", "india", "russia", "europe", "asia", "africa",
+        "peoples", "iran", "israel", "china", "india", "russia", "europe", "asia", "africa",
         "washington", "london", "york", "los", "angeles", "chicago", "boston", "jerusalem", "tehran",
         "moscow", "paris", "berlin", "tokyo", "sydney", "toronto", "dubai", "gulf", "arabia", "al",
         "english", "focus", "current", "conversation", "intercept", "guard", "nerd", "wallet", "verge",
@@ -47,7 +47,7 @@ enum OutletName {
         return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 
-    /// Splits `americanthinker` into the fewest known words, or nil when it cannot.
+    /// Splits `dailyledger` into the fewest known words, or nil when it cannot.
     static func segment(_ label: String, extraWords: Set<String>) -> [String]? {
         let chars = Array(label)
         let n = chars.count

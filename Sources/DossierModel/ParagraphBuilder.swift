@@ -3,7 +3,7 @@
 /// Page and PDF extraction break text in three ways this undoes: hard wraps inside a paragraph,
 /// a sentence-final period pushed to the start of the paragraph's last line (RTL PDF export:
 /// `.of extensive sections … Washington`), and link texts pulled onto their own lines between
-/// blank lines (`President` / `Donald Trump’s` / `to meet.`).
+/// blank lines (`President` / `Ana Ruiz’s` / `offer to meet.`).
 enum ParagraphBuilder {
     struct Piece {
         var lines: [SourceLine]
@@ -134,7 +134,7 @@ enum ParagraphBuilder {
         if previous.hasSuffix(",") || previous.hasSuffix(",”") || previous.hasSuffix(",\"") { return true }
         let lastWord = previous.split(separator: " ").last.map { String($0) } ?? ""
         if openEndWords.contains(lastWord.lowercased()) { return true }
-        // A short link text (`Hassan Rouhani`, `Kim Jong Un`) with no sentence end of its own.
+        // A short link text (`Ana Ruiz`, `Lee Min Ho`) with no sentence end of its own.
         let words = next.split(separator: " ").count
         if words <= 4, !endsSentence(next) { return true }
         // A role or title word left dangling before the link text it introduced.

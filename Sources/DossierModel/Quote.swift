@@ -15,7 +15,7 @@ public struct Quote: Sendable, Hashable, Identifiable {
     public var speaker: Int?
     /// The speaker as the text names them, when no actor could be found.
     public var speakerName: String?
-    /// The attribution as written (`he said`, `Khatami added`, `according to ISNA`).
+    /// The attribution as written (`he said`, `Roe added`, `according to AFP`).
     public var cue: String?
     /// The outlet the quote came through (`Islamic Republic News Agency`).
     public var via: String?

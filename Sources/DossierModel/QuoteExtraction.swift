@@ -49,7 +49,7 @@ enum QuoteExtraction {
 }
 
 /// Clear reported speech without marks: `X said that …`, `X stated that …`,
-/// `Mahmoud Vaezi … revealed on July 18, 2018 that …`.
+/// `Jane Roe … revealed on July 18, 2018 that …`.
 enum ReportedSpeech {
     static let verbs: Set<String> = WordList.set("""
     said says stated states revealed reveals announced announces explained explains noted notes added adds

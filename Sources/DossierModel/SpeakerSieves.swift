@@ -23,8 +23,8 @@ struct SpeakerSieves {
 
     // MARK: sieve 1: a cue right after the closing mark
 
-    /// `“…,” Khatami added`, `“…,” he said`, `“…,” said Ali Vaez, the director …`,
-    /// `“…,” Masoud Goudarzi, a member of …, said Tuesday`, `“…,” the spokesman said`.
+    /// `“…,” Roe added`, `“…,” he said`, `“…,” said Jane Roe, the director …`,
+    /// `“…,” Tomas Brenner, a member of …, said Tuesday`, `“…,” the spokesman said`.
     func afterClosingMark(_ span: QuoteSpans.Span) -> (Int, String)? {
         guard span.closed else { return nil }
         var t = ctx.tokenIndex(atOrAfter: span.close + 1)
@@ -82,7 +82,7 @@ struct SpeakerSieves {
 
     // MARK: sieve 2: a cue before the opening mark
 
-    /// `Emmanuel Macron said during his flight …: “…”`, `He noted that “…”`,
+    /// `Jane Roe said during her flight …: “…”`, `He noted that “…”`,
     /// `The Iranian diplomacy site, close to …, said: “…”`, `The leader stated that “…”`.
     func beforeOpeningMark(_ span: QuoteSpans.Span) -> (Int, String)? {
         let tokens = ctx.tokens
@@ -108,7 +108,7 @@ struct SpeakerSieves {
     }
 
     /// Who does what the verb at `v` says, in the sentence from `first`: a name right before it
-    /// (`Majlesi adds`), the subject with an appositive (`Abbas Araghchi, First Deputy …, expressed`),
+    /// (`Roe adds`), the subject with an appositive (`John Doe, First Deputy …, expressed`),
     /// the first person named, a pronoun, a role (`The leader stated`), or an organisation. Also
     /// where the cue as written starts.
     func subject(ofVerb v: Int, sentenceStart sentenceFirst: Int) -> (Int, Int)? {

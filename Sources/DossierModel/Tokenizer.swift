@@ -12,7 +12,7 @@ struct Token: Sendable {
     var sentenceStart = false
     /// First token of a paragraph.
     var paragraphStart = false
-    /// Spaces before the token (false inside `Donald)Trump` or `U.S.`).
+    /// Spaces before the token (false inside `Jane)Roe` or `U.S.`).
     var spaceBefore = true
 
     /// Worked out once, when the token is made: the tokens are read many times over.

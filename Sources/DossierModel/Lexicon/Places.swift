@@ -50,7 +50,7 @@ enum Places {
     """)
 
     /// Short forms that are places only when written as an acronym (`US`, `U.N.`), not inside a
-    /// name (`Kim Jong Un`).
+    /// name (`Lee Jun Un`).
     static let acronymOnly: Set<String> = ["us", "un", "uk", "eu", "usa", "uae"]
 
     static func isPlace(_ token: Token) -> Bool {

@@ -1,6 +1,6 @@
 /// Honorifics, titles and role words: the cues that put a name on a person and give a role.
 enum Titles {
-    /// Honorifics: the next capitalised word is a name (`Mr. Trump`, `Ayatollah Ali Khamenei`).
+    /// Honorifics: the next capitalised word is a name (`Mr. Roe`, `Sheikh Ali Hamad`).
     /// `Mr`/`Mrs`/`Ms` also give gender.
     static let honorifics: Set<String> = WordList.set("""
     mr mr. mrs mrs. ms ms. miss mx mx. dr dr. prof prof. sir dame lord lady rev rev. reverend hon hon.
@@ -20,7 +20,7 @@ enum Titles {
     hojatoleslam hojjatoleslam sheikh shaikh sheik seyed sayyid sayed haj hajj
     """)
 
-    /// Multi-word titles written before a name (`Secretary of State Mike Pompeo`).
+    /// Multi-word titles written before a name (`Secretary of State Jane Roe`).
     static let phrases: [[String]] = WordList.phrases("""
     supreme leader|prime minister|deputy prime minister|vice president|foreign minister|defense minister|
     defence minister|interior minister|finance minister|economy minister|oil minister|health minister|
@@ -106,7 +106,7 @@ enum SpeechVerbs {
     signed signs ordered orders made sought tried
     """)
 
-    /// Adverbs allowed between a name and its verb (`Macron then jokingly said`).
+    /// Adverbs allowed between a name and its verb (`Roe then jokingly said`).
     static let adverbs: Set<String> = WordList.set("""
     also then later earlier personally jokingly angrily firmly publicly privately repeatedly again once
     recently reportedly quickly immediately further however finally separately had has have has also
