@@ -87,6 +87,20 @@ enum NameFinder {
         guard !words.isEmpty else { return }
         let lowers = words.map { tokens[$0].lower }
 
+        // `Dr. Fei-Fei Li of Stanford University`: a person, then where they are from. Split at
+        // `of` when a name (not a title: `Secretary of State`) comes before it.
+        if let k = lowers.firstIndex(of: "of"), k > 0, k + 1 < words.count {
+            let before = lowers[k - 1]
+            let titled = Titles.honorifics.contains(lowers[0]) || GivenNames.isGiven(lowers[0])
+            if titled, !Titles.honorifics.contains(before), !Titles.roleWords.contains(before),
+               !Titles.organizationHeads.contains(before), !Titles.organizationLeads.contains(before),
+               titlePhraseLength(Array(lowers[..<k]), at: 0) != k, !Places.isPlace(tokens[words[k - 1]]) {
+                analyze(chunk: words[0]..<(words[k - 1] + 1), tokens: tokens, text: text, into: &result)
+                analyze(chunk: words[k + 1]..<(words[words.count - 1] + 1), tokens: tokens, text: text, into: &result)
+                return
+            }
+        }
+
         // Organisations: a head word at the end (`News Agency`), or `Ministry of …`.
         if let org = organization(words: words, lowers: lowers, tokens: tokens, text: text) {
             result.organizations.append(org)
@@ -208,7 +222,10 @@ enum NameFinder {
         // Speech verbs on either side, and `according to X`.
         if !tokens[lastName].possessive, let verb = verbAfter(lastName, tokens: tokens) {
             if SpeechVerbs.strong.contains(verb) { candidate.evidence.insert(.speech) }
-            if SpeechVerbs.cognition.contains(verb) || SpeechVerbs.strong.contains(verb) { candidate.evidence.insert(.humanVerb) }
+            // companies report and announce too: for a single word only thinking and feeling count
+            if SpeechVerbs.cognition.contains(verb) || (SpeechVerbs.strong.contains(verb) && nameWords.count >= 2) {
+                candidate.evidence.insert(.humanVerb)
+            }
             // `Declan Rice headed the winner`: a full name as the subject of a past-tense verb
             if nameWords.count >= 2, verb.count > 4, verb.hasSuffix("ed") { candidate.evidence.insert(.humanVerb) }
         }
