@@ -94,6 +94,13 @@ enum ActorResolver {
         clusters.removeAll { $0.evidence.isEmpty }
         for key in bySurname.keys { bySurname[key]!.removeAll { $0.evidence.isEmpty } }
 
+        var firstWords: [String: [Cluster]] = [:]
+        for c in clusters where c.canonical.count >= 2 {
+            for name in c.names where name.count >= 2 {
+                let w = name[0].lowercased()
+                if !(firstWords[w]?.contains { $0 === c } ?? false) { firstWords[w, default: []].append(c) }
+            }
+        }
         // 3. Bare surnames: the article's own full names first, then the corpus'.
         var surnameClusters: [String: Cluster] = [:]
         var pending: [(article: Int, candidate: Int)] = []
@@ -103,6 +110,13 @@ enum ActorResolver {
             if let cluster = surnameOwner(key, article: ref.article, clusters: bySurname[key] ?? []) {
                 if let cluster { cluster.add(ref) }
                 continue // nil inside: two people fit, left unresolved
+            }
+            // family name first (`Xi` after `Xi Jinping`): the first word of exactly one full name
+            // of this article, when it is no given name
+            let word = candidate.surname.lowercased()
+            if !GivenNames.isGiven(word), !candidate.modifierUse {
+                let owners = (firstWords[word] ?? []).filter { $0.articleSet.contains(ref.article) }
+                if owners.count == 1 { owners[0].add(ref); continue }
             }
             pending.append(ref)
         }

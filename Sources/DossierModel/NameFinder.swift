@@ -51,6 +51,9 @@ enum NameFinder {
             if n.isWord, connectors.contains(n.lower) || Titles.particles.contains(n.lower) {
                 var k = next + 1
                 if n.lower == "of", k < tokens.count, tokens[k].lower == "the" { k += 1 }
+                // `Ursula von der Leyen`, `Juan de la Cruz`: particles in a row
+                while Titles.particles.contains(n.lower), k < tokens.count, k - next < 3, tokens[k].isWord,
+                      Titles.particles.contains(tokens[k].lower) { k += 1 }
                 if k < tokens.count, tokens[k].isCapitalized, !tokens[k].paragraphStart, n.lower != "the" { j = k; continue }
             }
             // `(U.S. President Jane) Roe`: a parenthesis closing inside the name

@@ -39,6 +39,10 @@ struct SpeakerSieves {
             return nil
         }
         let limit = regionEnd(from: t)
+        // `” von der Leyen told reporters`: lowercase particles before the name
+        var p = t
+        while p + 1 < limit, p - t < 2, tokens[p].isWord, Titles.particles.contains(tokens[p].lower) { p += 1 }
+        if p > t, ctx.mentionAt[p] != nil { t = p }
         if let m = ctx.mentionAt[t] {
             // a speech verb somewhere after the name, past an appositive
             let after = ctx.mentionEnd(t)

@@ -20,7 +20,10 @@ import Testing
         #expect(persons == ["Adam Jonas", "Bukayo Saka", "Elon Musk", "Mikel Arteta", "Nikku Madhusudhan", "Cole Palmer",
                             "Declan Rice", "Enzo Maresca", "Jerome Powell", "Sara Seager", "Vaibhav Taneja",
                             "Kathy Hochul", "Andrea Stewart-Cousins", "Carl Heastie", "Chuck Schumer", "Rob Ortt",
-                            "Colette Kress", "Fei-Fei Li", "Jensen Huang", "Stacy Rasgon"])
+                            "Colette Kress", "Fei-Fei Li", "Jensen Huang", "Stacy Rasgon",
+                            "Ursula von der Leyen", "Xi Jinping", "Viktor Orban", "Maria Santos"])
+        // family name first: `Xi said` is Xi Jinping
+        #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
         #expect(corpus.organization("Stanford University") != nil)
     }
@@ -39,6 +42,7 @@ import Testing
         #expect(speakers("biz.txt") == ["Elon Musk", "Elon Musk", "Vaibhav Taneja", "Adam Jonas"])
         #expect(speakers("state.txt") == ["Kathy Hochul", "Kathy Hochul", "Andrea Stewart-Cousins", "Rob Ortt"])
         #expect(speakers("tech.txt") == ["Jensen Huang", "Stacy Rasgon", "Fei-Fei Li"])
+        #expect(speakers("eu.txt") == ["Ursula von der Leyen", "Ursula von der Leyen", "Xi Jinping", "Maria Santos"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {

@@ -13,7 +13,7 @@ enum GivenNames {
     nicolas olivier philippe antoine julien hans klaus jurgen wolfgang friedrich heinrich karl olaf angela
     giuseppe giovanni marco luca matteo antonio francesco carlos luis miguel javier pedro pablo diego
     manuel fernando rafael jorge alejandro ricardo sergio vladimir dmitry sergei sergey alexei alexey ivan
-    nikolai mikhail boris igor yuri oleg andrei viktor volodymyr petro xi li wang zhang liu chen yang
+    nikolai mikhail boris igor yuri oleg andrei viktor volodymyr petro
     hiroshi takeshi yoshihide fumio naruhito akira kenji narendra rahul amit raj sanjay vijay arjun
     mohammad mohammed muhammad mohamed ahmad ahmed ali hassan hussein hossein husayn mahmoud mustafa
     mostafa omar umar khalid khaled abdullah abdallah ibrahim yusuf youssef yousef reza mehdi hamid karim
