@@ -12,7 +12,22 @@ enum QuoteExtraction {
             let before = Array(tokens[max(0, mark - 4)..<min(mark, tokens.count)])
             let cueBefore = before.contains { $0.isWord && (SpeechVerbs.strong.contains($0.lower) || $0.lower == "that") }
             let after = sieves.afterClosingMark(span)
-            let kind = QuoteKind.classify(text: text, tokensBefore: before, cueVerbBefore: cueBefore || after != nil)
+            // `“…,” said one official`: a speech verb just after the mark makes it speech, named
+            // speaker or not
+            var verbJustAfter = false
+            if span.closed {
+                var k = ctx.tokenIndex(atOrAfter: span.close + 1), words = 0
+                while k < tokens.count, words < 3, !ctx.inQuote[k] {
+                    if tokens[k].isWord {
+                        if !tokens[k].isCapitalized, SpeechVerbs.strong.contains(tokens[k].lower) { verbJustAfter = true; break }
+                        words += 1
+                    } else if tokens[k].text != "," && tokens[k].text != "”" && tokens[k].text != "\"" {
+                        break
+                    }
+                    k += 1
+                }
+            }
+            let kind = QuoteKind.classify(text: text, tokensBefore: before, cueVerbBefore: cueBefore || after != nil || verbJustAfter)
 
             var speaker: Int?
             var cue: String?

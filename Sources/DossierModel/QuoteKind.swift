@@ -15,7 +15,7 @@ enum QuoteKind {
         let termCue = termCues.contains(previous) || (previous == "of" && tokensBefore.dropLast().last(where: \.isWord).map { termCues.contains($0.lower) } == true)
         if words.count <= 4 {
             if endsSentence && !termCue { return .speech }     // `“totally unreliable.”`
-            if cueVerbBefore && !termCue && words.count >= 3 { return .speech }
+            if cueVerbBefore && !termCue && words.count >= 2 { return .speech }
             return .term
         }
         // A title: every word capitalised (`“The Art of the Deal”`)

@@ -21,7 +21,8 @@ import Testing
                             "Declan Rice", "Enzo Maresca", "Jerome Powell", "Sara Seager", "Vaibhav Taneja",
                             "Kathy Hochul", "Andrea Stewart-Cousins", "Carl Heastie", "Chuck Schumer", "Rob Ortt",
                             "Colette Kress", "Fei-Fei Li", "Jensen Huang", "Stacy Rasgon",
-                            "Ursula von der Leyen", "Xi Jinping", "Viktor Orban", "Maria Santos"])
+                            "Ursula von der Leyen", "Xi Jinping", "Viktor Orban", "Maria Santos",
+                            "Anthony S. Fauci", "George W. Bush", "Michelle Obama", "Priya Nair"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -42,6 +43,10 @@ import Testing
         #expect(speakers("biz.txt") == ["Elon Musk", "Elon Musk", "Vaibhav Taneja", "Adam Jonas"])
         #expect(speakers("state.txt") == ["Kathy Hochul", "Kathy Hochul", "Andrea Stewart-Cousins", "Rob Ortt"])
         #expect(speakers("tech.txt") == ["Jensen Huang", "Stacy Rasgon", "Fei-Fei Li"])
+        // an organisation speaks; an unnamed official is no speaker; short quoted fragments after
+        // a speech verb are speech
+        #expect(speakers("health.txt") == ["Health Ministry", "Priya Nair", "Anthony S. Fauci", nil])
+        #expect(corpus.quotes.filter { $0.article == "health" && $0.kind == .term }.isEmpty)
         #expect(speakers("eu.txt") == ["Ursula von der Leyen", "Ursula von der Leyen", "Xi Jinping", "Maria Santos"])
     }
 
