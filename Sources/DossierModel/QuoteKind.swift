@@ -13,6 +13,14 @@ enum QuoteKind {
         let previous = tokensBefore.last(where: \.isWord)?.lower ?? ""
         // `what he called “cultural penetration”`, `the idea of “axis of resistance”`
         let termCue = termCues.contains(previous) || (previous == "of" && tokensBefore.dropLast().last(where: \.isWord).map { termCues.contains($0.lower) } == true)
+        // A title: every word capitalised (`“The Art of the Deal”`, `“Shake It Off.”`), unless
+        // a speech verb introduces it
+        let small: Set<Substring> = ["of", "the", "and", "a", "an", "in", "to", "on", "for", "at"]
+        if (2...8).contains(words.count), !cueVerbBefore,
+           words.allSatisfy({ $0.first?.isUppercase == true || small.contains($0) }),
+           words.contains(where: { $0.contains(where: \.isLowercase) }) {
+            return .term
+        }
         if words.count <= 4 {
             if endsSentence && !termCue { return .speech }     // `“totally unreliable.”`
             if cueVerbBefore && !termCue && words.count >= 2 { return .speech }

@@ -81,6 +81,13 @@ private func speaker(_ c: Corpus, _ q: Quote?) -> String? { q?.speaker.map { c.a
         #expect(q.first?.kind == .term)
     }
 
+    @Test func aTitleEndingWithAPeriodIsStillATerm() {
+        let (_, q) = quotes("Headline\n\nThe singer thanked the crowd before closing with “Shake It Off.”\n")
+        #expect(q.first?.kind == .term)
+        let (_, said) = quotes("Headline\n\nMinister Lena Berg said: “Thank You All.”\n")
+        #expect(said.first?.kind == .speech)
+    }
+
     @Test func reportedSpeechWithoutMarksIsReported() throws {
         let c = corpus("Headline\n\nMinister Lena Berg said on Monday that the talks would resume in June.\n")
         let r = try #require(c.quotes.first { $0.kind == .reported })
