@@ -9,8 +9,15 @@ public struct Corpus: Sendable {
     /// Per article (same order as `articles`), mentions resolved to `actors` indices.
     public var mentions: [[ResolvedMention]]
     /// Direct quotes, terms and reported speech, article by article in text order.
-    public var quotes: [Quote]
+    public var quotes: [Quote] { didSet { indexGroups() } }
+    /// Quote indices by cross-article group: where else the same words appear.
+    public private(set) var quotesByGroup: [Int: [Int]] = [:]
     private var articleIndexById: [String: Int] = [:]
+
+    private mutating func indexGroups() {
+        quotesByGroup = [:]
+        for (i, q) in quotes.enumerated() { if let g = q.group { quotesByGroup[g, default: []].append(i) } }
+    }
 
     /// `analyze: false` gives the articles alone (no actors or quotes yet): what a browser
     /// shows while the analysis runs.
@@ -35,6 +42,7 @@ public struct Corpus: Sendable {
         var quotes = perArticle.flatMap { $0 }
         QuoteGroups.assign(&quotes)
         self.quotes = quotes
+        indexGroups()
     }
 
     /// Loads, cleans and analyses a corpus folder.
@@ -50,6 +58,7 @@ public struct Corpus: Sendable {
         self.actors = actors
         self.mentions = mentions
         self.quotes = quotes
+        indexGroups()
         for (i, a) in articles.enumerated() { articleIndexById[a.id] = i }
     }
 

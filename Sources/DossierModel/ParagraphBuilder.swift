@@ -70,7 +70,8 @@ enum ParagraphBuilder {
         return Piece(lines: lines, text: joinAll(parts))
     }
 
-    /// Joins parts as `join` would, in one pass (repeated `join` would copy the text each time).
+    /// Joins the parts of one paragraph with spaces, in one pass (joining two at a time would copy
+    /// the growing text each time); `long-` + `term` stays one word.
     static func joinAll(_ parts: [String]) -> String {
         var out = ""
         var previous: String?
@@ -85,18 +86,6 @@ enum ParagraphBuilder {
             previous = part
         }
         return out
-    }
-
-    /// Joins two pieces of one paragraph: `long-` + `term` stays one word.
-    static func join(_ a: String, _ b: String) -> String {
-        if a.isEmpty { return b }
-        if b.isEmpty { return a }
-        let aScalars = Array(a.unicodeScalars.suffix(2))
-        if aScalars.count == 2, aScalars[1] == "-", aScalars[0].properties.isAlphabetic,
-           b.unicodeScalars.first?.properties.isLowercase == true {
-            return a + b
-        }
-        return a + " " + b
     }
 
     /// Rejoins a sentence that extraction broke into blank-separated fragments.

@@ -181,21 +181,19 @@ struct SpeakerSieves {
         // a quote over several paragraphs: count the window from where it opened
         let paragraph = quoteStart.map { ctx.paragraph[min($0, ctx.tokens.count - 1)] } ?? ctx.paragraph[position]
         var best: (Int, Int)?
-        func consider(_ pos: Int, _ actor: Int) {
+        func compatible(_ actor: Int) -> Bool {
             // read the fields in place: copying an Actor would retain all its arrays
-            guard ctx.actors[actor].kind == .person else { return }
+            guard ctx.actors[actor].kind == .person else { return false }
             let g = ctx.actors[actor].gender
-            guard gender == nil || g == nil || g == gender else { return }
-            if best == nil || pos > best!.0 { best = (pos, actor) }
+            return gender == nil || g == nil || g == gender
         }
-        // the latest earlier quote's speaker (quotes are attributed in text order)
+        func consider(_ pos: Int, _ actor: Int) {
+            if compatible(actor), best == nil || pos > best!.0 { best = (pos, actor) }
+        }
+        // the latest compatible earlier speaker (quotes are attributed in text order)
         for q in attributed.reversed() where q.position < position {
-            if paragraph - q.paragraph <= 2, ctx.actors[q.speaker].kind == .person,
-               gender == nil || ctx.actors[q.speaker].gender == nil || ctx.actors[q.speaker].gender == gender {
-                consider(q.position, q.speaker)
-                break
-            }
             if paragraph - q.paragraph > 2 || position - q.position > SpeakerSieves.lookBack { break }
+            if compatible(q.speaker) { consider(q.position, q.speaker); break }
         }
         var seenSentence = Set<Int>()
         var i = position - 1

@@ -22,11 +22,11 @@ public final class BrowserModel: @unchecked Sendable {
     /// Per article, a bit set of the hashed three-byte sequences of its searchable text: a query
     /// whose sequences are not all there cannot match, and the text is never scanned.
     let articleTrigrams: [TrigramFilter]
-    /// Quote indices per cross-article group ("also in").
-    public let quotesByGroup: [Int: [Int]]
     public let reportedCount: Int
 
-    public init(corpus: Corpus, name: String = "seeds") {
+    /// `reusing`: a model of the same articles (the browser's first, unanalysed one), whose
+    /// search filters are taken over instead of being built again.
+    public init(corpus: Corpus, name: String = "seeds", reusing earlier: BrowserModel? = nil) {
         self.corpus = corpus
         self.corpusName = name
         var index: [String: Int] = [:]
@@ -44,17 +44,14 @@ public final class BrowserModel: @unchecked Sendable {
         let visible = corpus.actors.indices.filter { !corpus.actors[$0].isByline }
         sidebarActors = visible.filter { corpus.actors[$0].kind == .person } + visible.filter { corpus.actors[$0].kind == .organization }
         sources = corpus.sources
-        articleTrigrams = ParallelMap.map(corpus.articles) { a in
-            TrigramFilter([a.title, a.source ?? "", a.author ?? "", a.text])
+        if let earlier, earlier.corpus.articles.map(\.id) == corpus.articles.map(\.id) {
+            articleTrigrams = earlier.articleTrigrams
+        } else {
+            articleTrigrams = ParallelMap.map(corpus.articles) { a in
+                TrigramFilter([a.title, a.source ?? "", a.author ?? "", a.text])
+            }
         }
-        var groups: [Int: [Int]] = [:]
-        var reported = 0
-        for (i, q) in corpus.quotes.enumerated() {
-            if let g = q.group { groups[g, default: []].append(i) }
-            if q.kind == .reported { reported += 1 }
-        }
-        quotesByGroup = groups
-        reportedCount = reported
+        reportedCount = corpus.quotes.reduce(0) { $0 + ($1.kind == .reported ? 1 : 0) }
     }
 
     /// Search, case-insensitive, in what each pane shows: an article's title, source, author

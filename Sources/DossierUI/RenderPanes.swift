@@ -82,7 +82,7 @@ func renderQuotes(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
             screen.put("  " + line, x: area.x, y: y + 1 + i, style: bodyStyle, clip: area)
         }
         if let group = q.group, y + 3 < area.y + area.height {
-            let others = (model.quotesByGroup[group] ?? []).filter { model.corpus.quotes[$0].article != q.article }
+            let others = (model.corpus.quotesByGroup[group] ?? []).filter { model.corpus.quotes[$0].article != q.article }
                 .compactMap { model.articleIndex[model.corpus.quotes[$0].article].map { model.corpus.articles[$0].source ?? model.corpus.articles[$0].id } }
             screen.put(DisplayWidth.truncate("  also in: " + others.joined(separator: ", "), to: area.width), x: area.x, y: y + 3,
                        style: theme.dim, clip: area)

@@ -97,11 +97,11 @@ public enum Citation {
         if let s = article?.source { parts.append(s) }
         if let d = article?.date { parts.append(d.description) }
         if let u = article?.url { parts.append(u) }
-        let words = Whitespace(quote.text)
+        let words = squeezed(quote.text)
         return "“\(words)” — " + parts.joined(separator: ", ")
     }
 
-    private static func Whitespace(_ s: String) -> String {
+    private static func squeezed(_ s: String) -> String {
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 

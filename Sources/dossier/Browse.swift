@@ -99,11 +99,13 @@ enum BackgroundLoad {
                 }
                 if loaded.articles.isEmpty { inbox.fail(CorpusError.empty(folder).description); return }
                 let partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
-                inbox.post(.loaded(withFilters(BrowserModel(corpus: partial, name: name), source: source, actor: nil, inbox: inbox), complete: false))
+                let firstModel = BrowserModel(corpus: partial, name: name)
+                inbox.post(.loaded(withFilters(firstModel, source: source, actor: nil, inbox: inbox), complete: false))
                 inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))
                 var full = partial.analyzed()
                 full.warnings += lookup.warnings
-                inbox.post(.loaded(withFilters(BrowserModel(corpus: full, name: name), source: source, actor: actor, inbox: inbox), complete: true))
+                let fullModel = BrowserModel(corpus: full, name: name, reusing: firstModel)
+                inbox.post(.loaded(withFilters(fullModel, source: source, actor: actor, inbox: inbox), complete: true))
                 if cache { CorpusCache.store(full, folder: folder, fingerprint: lookup.fingerprint) }
             } catch {
                 inbox.fail("\(error)")

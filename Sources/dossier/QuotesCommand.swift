@@ -61,15 +61,13 @@ struct QuotesCommand: ParsableCommand {
     }
 
     static func rows(_ corpus: Corpus, actor: Int?, source: String?, kind: Quote.Kind?) -> [Row] {
-        var byGroup: [Int: [Quote]] = [:]
-        for q in corpus.quotes { if let g = q.group { byGroup[g, default: []].append(q) } }
-        return corpus.quotes.compactMap { q in
+        corpus.quotes.compactMap { q in
             guard let article = corpus.article(id: q.article) else { return nil }
             if let actor, q.speaker != actor { return nil }
             if let kind, q.kind != kind { return nil }
             if let source, !Corpus.sourceMatches(article.source, source) { return nil }
             let others = q.group.map { g in
-                (byGroup[g] ?? []).filter { $0.article != q.article }
+                (corpus.quotesByGroup[g] ?? []).map { corpus.quotes[$0] }.filter { $0.article != q.article }
                     .compactMap { corpus.article(id: $0.article).map { $0.source ?? $0.id } }
             } ?? []
             return Row(id: q.id, speaker: q.speaker.map { corpus.actors[$0].name } ?? q.speakerName,
