@@ -92,9 +92,7 @@ enum MetadataInference {
     private static func vocabulary(_ cleaned: CleanedText) -> Set<String> {
         var words = Set<String>()
         for paragraph in cleaned.paragraphs {
-            for word in paragraph.text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
-                words.insert(word.lowercased())
-            }
+            words.formUnion(Words.lowercased(paragraph.text, digits: false, minLength: 4))
         }
         return words
     }

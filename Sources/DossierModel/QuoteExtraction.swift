@@ -115,7 +115,7 @@ enum QuoteGroups {
         var representatives: [Int] = []
         for (i, q) in quotes.enumerated() where q.kind == .speech {
             guard let speaker = q.speaker else { continue }
-            let list = q.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            let list = Words.lowercased(q.text, digits: true)
             guard list.count >= minimumWords else { continue }
             let key = "\(speaker)\u{0}" + list.joined(separator: " ")
             if let first = firstOf[key] { union(first, i); continue }

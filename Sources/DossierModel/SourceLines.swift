@@ -43,19 +43,37 @@ enum Whitespace {
     }
 
     /// Collapses runs of horizontal space into one space and trims both ends.
+    /// Writes UTF-8 bytes and makes the string once: appending scalar by scalar to a string
+    /// cost more than the rest of line splitting.
     static func normalize<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.underestimatedCount)
         var pendingSpace = false
         for s in scalars {
             if isSpace(s) || s == "\n" || s == "\r" {
                 pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(s)
+                continue
             }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            appendUTF8(s, to: &out)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = s.value
+        switch v {
+        case 0..<0x80: out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+        }
     }
 
     static func normalize(_ text: String) -> String { normalize(text.unicodeScalars) }

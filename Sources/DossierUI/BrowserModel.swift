@@ -19,9 +19,10 @@ public final class BrowserModel: @unchecked Sendable {
     public let sidebarActors: [Int]
     /// Sources with article counts; `nil` name for articles with none.
     public let sources: [(name: String?, count: Int)]
-    /// Per article, a bit set of the hashed three-byte sequences of its searchable text: a query
-    /// whose sequences are not all there cannot match, and the text is never scanned.
-    let articleTrigrams: [TrigramFilter]
+    /// Per article, which bytes, byte pairs and (hashed) three-byte sequences its searchable
+    /// text holds: a query whose pieces are not all there cannot match, and the text is never
+    /// scanned.
+    let articleFilters: [TextFilter]
     public let reportedCount: Int
 
     /// `reusing`: a model of the same articles (the browser's first, unanalysed one), whose
@@ -45,10 +46,10 @@ public final class BrowserModel: @unchecked Sendable {
         sidebarActors = visible.filter { corpus.actors[$0].kind == .person } + visible.filter { corpus.actors[$0].kind == .organization }
         sources = corpus.sources
         if let earlier, earlier.corpus.articles.map(\.id) == corpus.articles.map(\.id) {
-            articleTrigrams = earlier.articleTrigrams
+            articleFilters = earlier.articleFilters
         } else {
-            articleTrigrams = ParallelMap.map(corpus.articles) { a in
-                TrigramFilter([a.title, a.source ?? "", a.author ?? "", a.text])
+            articleFilters = ParallelMap.map(corpus.articles) { a in
+                TextFilter([a.title, a.source ?? "", a.author ?? "", a.text])
             }
         }
         reportedCount = corpus.quotes.reduce(0) { $0 + ($1.kind == .reported ? 1 : 0) }
@@ -58,7 +59,7 @@ public final class BrowserModel: @unchecked Sendable {
     /// and text; an actor's name, aliases and roles; a quote's words and speaker. The texts are
     /// searched in place: no lowercased copy of the corpus is kept.
     func articleMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
-        guard articleTrigrams[i].mayContain(needle) else { return false }
+        guard articleFilters[i].mayContain(needle) else { return false }
         let a = corpus.articles[i]
         return TextSearch.contains(a.title, needle) || TextSearch.contains(a.source ?? "", needle)
             || TextSearch.contains(a.author ?? "", needle) || TextSearch.contains(a.text, needle)
@@ -101,62 +102,5 @@ final class ReaderCache: @unchecked Sendable {
             if entries.count > 4 { entries.removeFirst() }
         }
         return text
-    }
-}
-
-/// An 8,192-bit filter of the case-folded three-byte sequences of some texts, and a 1,024-bit
-/// one of their two-byte sequences (for two-character queries).
-struct TrigramFilter: Sendable {
-    static let words = 128
-    static let pairWords = 16
-    private var bits: [UInt64]
-    private var pairs: [UInt64]
-
-    init(_ texts: [String]) {
-        bits = [UInt64](repeating: 0, count: TrigramFilter.words)
-        pairs = [UInt64](repeating: 0, count: TrigramFilter.pairWords)
-        for text in texts {
-            var copy = text
-            copy.withUTF8 { bytes in
-                guard bytes.count >= 2 else { return }
-                var a = TrigramFilter.fold(bytes[0]), b = TrigramFilter.fold(bytes[1])
-                let p0 = TrigramFilter.pairHash(a, b)
-                pairs[p0 >> 6] |= 1 << UInt64(p0 & 63)
-                guard bytes.count >= 3 else { return }
-                for i in 2..<bytes.count {
-                    let c = TrigramFilter.fold(bytes[i])
-                    let h = TrigramFilter.hash(a, b, c)
-                    bits[h >> 6] |= 1 << UInt64(h & 63)
-                    let p = TrigramFilter.pairHash(b, c)
-                    pairs[p >> 6] |= 1 << UInt64(p & 63)
-                    a = b; b = c
-                }
-            }
-        }
-    }
-
-    @inline(__always) static func pairHash(_ a: UInt8, _ b: UInt8) -> Int {
-        Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x85EB) & UInt32(pairWords * 64 - 1))
-    }
-
-    @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-
-    @inline(__always) static func hash(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
-        Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x85EB ^ UInt32(c) &* 0xC2B2) & UInt32(words * 64 - 1))
-    }
-
-    /// False only when the text certainly lacks the query (non-ASCII queries always pass).
-    func mayContain(_ needle: TextSearch.Needle) -> Bool {
-        let n = needle.bytes
-        guard needle.ascii, n.count >= 2 else { return true }
-        if n.count == 2 {
-            let p = TrigramFilter.pairHash(n[0], n[1])
-            return pairs[p >> 6] & (1 << UInt64(p & 63)) != 0
-        }
-        for i in 2..<n.count {
-            let h = TrigramFilter.hash(n[i - 2], n[i - 1], n[i])
-            if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
-        }
-        return true
     }
 }

@@ -132,7 +132,8 @@ import Testing
 }
 
 @Suite struct ClutterLines {
-    @Test(arguments: ["728 x 90", "300x250", "Leave a Reply", "Read More",
+    @Test(arguments: ["728 x 90", "300x250", "Leave a Reply", "Read More", "SHARE THIS:", "Related Posts »",
+                      "ADVERTISEMENT - CONTINUE READING BELOW", "Copyright © 2024 Example Media",
                       "Your email address will not be published. Required fields are marked *",
                       "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
                       "%d bloggers like this:", "If you experience technical problems, please write to help@example.org"])
@@ -145,6 +146,19 @@ import Testing
     func isNotClutter(line: String) {
         #expect(!Clutter.isClutter(line))
         #expect(Clutter.credit(line) == nil)
+    }
+
+    @Test func spacesCollapseAndEndsAreTrimmed() {
+        #expect(Whitespace.normalize("\t Zürich\u{00A0}\u{00A0}said  “yes”\u{3000}") == "Zürich said “yes”")
+        #expect(Whitespace.normalize("   ") == "")
+        #expect(Whitespace.normalize("😀 a") == "😀 a")
+    }
+
+    @Test func wordsAreLoweredAndSplitOnNonLetters() {
+        #expect(Words.lowercased("The BUDGET, in 2024—Zürich's e\u{301}lan!", digits: true)
+                == ["the", "budget", "in", "2024", "zürich", "s", "e\u{301}lan"])
+        #expect(Words.lowercased("The BUDGET, in 2024", digits: false, minLength: 4) == ["budget"])
+        #expect(Words.lowercased("ΑΘΗΝΑ Ōsaka", digits: false) == ["αθηνα", "ōsaka"])
     }
 
     @Test func creditsAndSignoffsBecomeMetadata() {
