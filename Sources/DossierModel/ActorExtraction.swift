@@ -6,10 +6,13 @@ public struct ActorIndex: Sendable {
     public var mentions: [[ResolvedMention]]
     var names: [ArticleNames]
 
-    public static func build(_ articles: [Article]) -> ActorIndex {
+    public static func build(_ articles: [Article]) -> ActorIndex { build(articles, prior: nil) }
+
+    static func build(_ articles: [Article], prior: PriorAnalysis?) -> ActorIndex {
         // Tokens are not kept: for a large corpus they would outweigh the text many times over.
         // Quote extraction tokenises each article again, one at a time.
         let names = ParallelMap.map(articles) { article -> ArticleNames in
+            if let known = prior?.names(of: article) { return known }
             let scalars = Array(article.text.unicodeScalars)
             return NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars))
         }

@@ -4,22 +4,25 @@ import Foundation
 /// many small offsets take a byte or two, and length-prefixed UTF-8 strings.
 /// Faster to read back than JSON by an order of magnitude, and versioned by the cache header.
 struct BinaryWriter {
-    private(set) var data = Data()
+    /// Bytes in an array: appending to `Data` byte by byte made writing a snapshot slower than
+    /// the analysis it saves.
+    private var bytes: [UInt8] = []
+    var data: Data { Data(bytes) }
 
     mutating func int(_ v: Int) {
         var x = UInt64(bitPattern: Int64(v) << 1 ^ Int64(v) >> 63)
         while x >= 0x80 {
-            data.append(UInt8(x & 0x7F) | 0x80)
+            bytes.append(UInt8(x & 0x7F) | 0x80)
             x >>= 7
         }
-        data.append(UInt8(x))
+        bytes.append(UInt8(x))
     }
-    mutating func bool(_ v: Bool) { data.append(v ? 1 : 0) }
+    mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
     mutating func string(_ s: String) {
         var s = s
-        s.withUTF8 { bytes in
-            int(bytes.count)
-            data.append(contentsOf: bytes)
+        s.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
         }
     }
     mutating func optional(_ s: String?) {

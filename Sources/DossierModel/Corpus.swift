@@ -13,6 +13,9 @@ public struct Corpus: Sendable {
     /// Quote indices by cross-article group: where else the same words appear.
     public private(set) var quotesByGroup: [Int: [Int]] = [:]
     private var articleIndexById: [String: Int] = [:]
+    /// Per article, the name candidates the actors were resolved from (kept for the cache, so
+    /// that an unchanged article need not be searched for names again).
+    var names: [ArticleNames] = []
 
     private mutating func indexGroups() {
         quotesByGroup = [:]
@@ -22,6 +25,11 @@ public struct Corpus: Sendable {
     /// `analyze: false` gives the articles alone (no actors or quotes yet): what a browser
     /// shows while the analysis runs.
     public init(articles: [Article], warnings: [LoadWarning] = [], analyze: Bool = true) {
+        self.init(articles: articles, warnings: warnings, analyze: analyze, prior: nil)
+    }
+
+    /// `prior`: an earlier analysis whose per-article results are taken over where still valid.
+    init(articles: [Article], warnings: [LoadWarning], analyze: Bool = true, prior: PriorAnalysis?) {
         self.articles = articles
         self.warnings = warnings
         for (i, a) in articles.enumerated() { articleIndexById[a.id] = i }
@@ -31,13 +39,18 @@ public struct Corpus: Sendable {
             quotes = []
             return
         }
-        let index = ActorIndex.build(articles)
+        let index = ActorIndex.build(articles, prior: prior)
         self.actors = index.actors
         self.mentions = index.mentions
+        self.names = index.names
         let actors = index.actors
+        var actorIndex: [String: Int] = [:]
+        if prior != nil { for (i, a) in actors.enumerated() { actorIndex[a.id] = i } }
+        let ids = actorIndex
         let perArticle = ParallelMap.map(Array(articles.indices)) { i in
-            QuoteExtraction.extract(article: articles[i], tokens: Tokenizer.tokenize(articles[i].text), actors: actors,
-                                    mentions: index.mentions[i])
+            if let kept = prior?.quotes(of: articles[i], mentions: index.mentions[i], actors: actors, index: ids) { return kept }
+            return QuoteExtraction.extract(article: articles[i], tokens: Tokenizer.tokenize(articles[i].text), actors: actors,
+                                           mentions: index.mentions[i])
         }
         var quotes = perArticle.flatMap { $0 }
         QuoteGroups.assign(&quotes)
@@ -52,19 +65,22 @@ public struct Corpus: Sendable {
     }
 
     /// A corpus from its parts (read back from the cache).
-    init(articles: [Article], warnings: [LoadWarning], actors: [Actor], mentions: [[ResolvedMention]], quotes: [Quote]) {
+    init(articles: [Article], warnings: [LoadWarning], actors: [Actor], mentions: [[ResolvedMention]], quotes: [Quote],
+         names: [ArticleNames]) {
         self.articles = articles
         self.warnings = warnings
         self.actors = actors
         self.mentions = mentions
         self.quotes = quotes
+        self.names = names
         indexGroups()
         for (i, a) in articles.enumerated() { articleIndexById[a.id] = i }
     }
 
     /// The same articles with actors and quotes worked out.
-    public func analyzed() -> Corpus {
-        Corpus(articles: articles, warnings: warnings)
+    /// `reusing`: what an earlier analysis (from the cache) lends to this one.
+    public func analyzed(reusing prior: PriorAnalysis? = nil) -> Corpus {
+        Corpus(articles: articles, warnings: warnings, prior: prior)
     }
 
     /// The article with this id, or the only one whose id starts with it, or the N-th (1-based)

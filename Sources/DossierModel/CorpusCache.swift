@@ -3,16 +3,20 @@ import Foundation
 import Glibc
 #endif
 
-/// A snapshot of an analysed corpus, so that reopening an unchanged corpus skips the analysis.
+/// A snapshot of an analysed corpus, so that reopening an unchanged corpus skips the analysis
+/// and a changed file is analysed alone.
 ///
 /// Kept in `$XDG_CACHE_HOME/dossier` (else `~/.cache/dossier`), one file per corpus folder. The
-/// header holds a fingerprint of every file (path, size, modification time) and the version of
-/// the extraction rules; any difference means a rebuild. Written to a temporary file and renamed
-/// into place, so that a reader never sees half a snapshot and two runs at once do no harm; a
-/// snapshot that does not read back is rebuilt with a warning.
+/// header holds the version of the extraction rules and every file's size and modification
+/// time. When all match, the snapshot is the corpus. When some files changed, appeared or went,
+/// only those are read and searched for names and quotes; the rest comes from the snapshot, and
+/// the corpus-wide steps (merging names, grouping quotes) run again. New rules, changed
+/// metadata.csv files or a damaged snapshot mean a full rebuild (with a warning for damage).
+/// Written to a temporary file and renamed into place, so that a reader never sees half a
+/// snapshot and two runs at once do no harm.
 public enum CorpusCache {
     /// Bump when cleaning or extraction changes what they produce.
-    public static let rulesVersion = 3
+    public static let rulesVersion = 4
     static let magic = "DOSSIER-CACHE"
 
     public static var folder: String {
@@ -21,8 +25,43 @@ public enum CorpusCache {
         return (env["HOME"] ?? NSTemporaryDirectory()) + "/.cache/dossier"
     }
 
-    /// The corpus, from the snapshot when it is current, else analysed (and the snapshot
-    /// written). `fromCache` tells which.
+    /// What the cache holds for a corpus folder.
+    public struct Lookup: Sendable {
+        /// The corpus, when the snapshot is current.
+        public var corpus: Corpus?
+        /// A snapshot made from other versions of some files: what it lends to a new analysis.
+        public var stale: Snapshot?
+        /// A warning when the snapshot was damaged.
+        public var warnings: [LoadWarning] = []
+
+        /// No snapshot (the cache is off, or there is none yet).
+        public init() {}
+        init(corpus: Corpus? = nil, stale: Snapshot? = nil, warnings: [LoadWarning] = []) {
+            self.corpus = corpus
+            self.stale = stale
+            self.warnings = warnings
+        }
+    }
+
+    /// A snapshot read back: the corpus and what each file gave.
+    public struct Snapshot: Sendable {
+        var corpus: Corpus
+        var loaded: CorpusLoader.Result
+
+        /// Reads the corpus folder again, taking unchanged files from the snapshot.
+        public func reload(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CorpusLoader.Result {
+            try CorpusLoader.load(folder: folder, reusing: loaded, progress: progress)
+        }
+
+        /// What the snapshot's analysis lends to that of `loaded` (a `reload`).
+        public func prior(for loaded: CorpusLoader.Result) -> PriorAnalysis {
+            PriorAnalysis(corpus, unchanged: loaded.reusedIds)
+        }
+    }
+
+    /// The corpus, from the snapshot when it is current, else analysed (files unchanged since
+    /// the snapshot are not read again) and the snapshot written. `fromCache` is true when
+    /// nothing had changed.
     public static func load(folder corpusFolder: String, cacheFolder: String = CorpusCache.folder,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (corpus: Corpus, fromCache: Bool) {
         var isDirectory: ObjCBool = false
@@ -30,35 +69,35 @@ public enum CorpusCache {
         guard isDirectory.boolValue else { throw CorpusError.notAFolder(corpusFolder) }
         let lookup = cached(folder: corpusFolder, cacheFolder: cacheFolder)
         if let corpus = lookup.corpus { return (corpus, true) }
-        let loaded = try CorpusLoader.load(folder: corpusFolder, progress: progress)
-        var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings)
-        store(corpus, folder: corpusFolder, fingerprint: lookup.fingerprint, cacheFolder: cacheFolder)
+        let loaded = try lookup.stale?.reload(folder: corpusFolder, progress: progress)
+            ?? CorpusLoader.load(folder: corpusFolder, progress: progress)
+        var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings, prior: lookup.stale?.prior(for: loaded))
+        store(corpus, loaded: loaded, folder: corpusFolder, cacheFolder: cacheFolder)
         corpus.warnings += lookup.warnings
         return (corpus, false)
     }
 
-    /// The snapshot's corpus when it is current; the fingerprint to store a new one under; a
-    /// warning when the snapshot was damaged.
-    public static func cached(folder corpusFolder: String, cacheFolder: String = CorpusCache.folder)
-        -> (corpus: Corpus?, fingerprint: String, warnings: [LoadWarning]) {
+    /// The snapshot of a corpus folder: current, stale or none.
+    public static func cached(folder corpusFolder: String, cacheFolder: String = CorpusCache.folder) -> Lookup {
         let root = URL(fileURLWithPath: corpusFolder).standardizedFileURL.path
-        let fingerprint = self.fingerprint(root)
         let path = snapshotPath(root, in: cacheFolder)
         // mapped, not copied: the snapshot can be larger than the corpus
         guard FileManager.default.fileExists(atPath: path),
-              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return (nil, fingerprint, []) }
+              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return Lookup() }
         do {
-            return (try decode(data, fingerprint: fingerprint), fingerprint, [])
+            guard let snapshot = try decode(data) else { return Lookup() }
+            return isCurrent(snapshot.loaded, root: root) ? Lookup(corpus: snapshot.corpus) : Lookup(stale: snapshot)
         } catch {
-            return (nil, fingerprint, [LoadWarning(file: path, reason: "cache unreadable; rebuilt")])
+            return Lookup(warnings: [LoadWarning(file: path, reason: "cache unreadable; rebuilt")])
         }
     }
 
-    /// Writes the snapshot of an analysed corpus (write, then rename).
-    public static func store(_ corpus: Corpus, folder corpusFolder: String, fingerprint: String,
+    /// Writes the snapshot of an analysed corpus (write, then rename); `loaded` is what its
+    /// articles were loaded from.
+    public static func store(_ corpus: Corpus, loaded: CorpusLoader.Result, folder corpusFolder: String,
                              cacheFolder: String = CorpusCache.folder) {
         let root = URL(fileURLWithPath: corpusFolder).standardizedFileURL.path
-        write(encode(corpus, fingerprint: fingerprint), to: snapshotPath(root, in: cacheFolder))
+        write(encode(corpus, loaded: loaded), to: snapshotPath(root, in: cacheFolder))
     }
 
     static func snapshotPath(_ root: String, in cacheFolder: String) -> String {
@@ -68,15 +107,17 @@ public enum CorpusCache {
         return cacheFolder + "/" + String(hash, radix: 16) + ".snapshot"
     }
 
-    /// Rules version and every corpus file's path, size and modification time (nanoseconds).
-    static func fingerprint(_ root: String) -> String {
-        var parts = ["v\(rulesVersion)"]
+    /// Whether the folder holds exactly the files of the snapshot, each with the same size and
+    /// modification time.
+    static func isCurrent(_ loaded: CorpusLoader.Result, root: String) -> Bool {
+        var metadata: [String: FileStamp] = [:]
+        var files: [String: FileStamp] = [:]
         for entry in CorpusFiles.list(root: root, warn: { _, _ in }) {
-            var st = stat()
-            guard stat(entry.path, &st) == 0 else { continue }
-            parts.append("\(entry.relative)|\(st.st_size)|\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)")
+            guard let stamp = FileStamp(path: entry.path) else { return false }
+            if entry.kind == .metadata { metadata[entry.relative] = stamp } else { files[entry.relative] = stamp }
         }
-        return parts.joined(separator: "\n")
+        guard metadata == loaded.metadataStamps, files.count == loaded.files.count else { return false }
+        return loaded.files.allSatisfy { f in f.stamp != nil && files[f.relative] == f.stamp }
     }
 
     static func write(_ data: Data, to path: String) {
@@ -85,101 +126,5 @@ public enum CorpusCache {
         let temporary = path + ".\(getpid()).\(UUID().uuidString.prefix(8)).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
         if rename(temporary, path) != 0 { unlink(temporary) }
-    }
-
-    // MARK: encoding
-
-    static func encode(_ c: Corpus, fingerprint: String) -> Data {
-        var w = BinaryWriter()
-        w.string(magic)
-        w.string(fingerprint)
-        w.int(c.warnings.count)
-        for x in c.warnings { w.string(x.file); w.string(x.reason) }
-        w.int(c.articles.count)
-        for a in c.articles {
-            w.string(a.id); w.string(a.file); w.string(a.title)
-            w.optional(a.source); w.optional(a.author); w.optional(a.date?.description); w.optional(a.url); w.optional(a.credit)
-            w.strings(a.removedLines)
-            // the text once; paragraphs as ranges of it
-            w.string(a.text)
-            w.int(a.paragraphs.count)
-            for p in a.paragraphs {
-                w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.slice.utf8.count)
-            }
-        }
-        // actors' mentions are rebuilt from the per-article lists
-        w.int(c.actors.count)
-        for a in c.actors {
-            w.string(a.id); w.string(a.name); w.string(a.kind.rawValue); w.strings(a.aliases); w.strings(a.roles)
-            w.strings(a.articles); w.optional(a.gender?.rawValue)
-        }
-        for list in c.mentions {
-            w.int(list.count)
-            for m in list { w.int(m.start); w.int(m.end); w.int(m.actor); w.int(m.token) }
-        }
-        w.int(c.quotes.count)
-        for q in c.quotes {
-            w.string(q.id); w.string(q.article); w.string(q.text); w.int(q.start); w.int(q.end); w.string(q.kind.rawValue)
-            w.optional(q.speaker); w.optional(q.speakerName); w.optional(q.cue); w.optional(q.via); w.optional(q.group)
-        }
-        return w.data
-    }
-
-    /// The corpus in a snapshot, nil when it was made from other files or rules; throws when
-    /// the snapshot is damaged.
-    static func decode(_ data: Data, fingerprint: String) throws -> Corpus? {
-        try data.withUnsafeBytes { try decode(bytes: $0, fingerprint: fingerprint) }
-    }
-
-    static func decode(bytes: UnsafeRawBufferPointer, fingerprint: String) throws -> Corpus? {
-        var r = BinaryReader(bytes)
-        guard try r.string() == magic else { throw BinaryReader.Corrupt() }
-        guard try r.string() == fingerprint else { return nil }
-        let warnings = try (0..<r.count()).map { _ in LoadWarning(file: try r.string(), reason: try r.string()) }
-        var articles: [Article] = []
-        for _ in 0..<(try r.count()) {
-            let id = try r.string(), file = try r.string(), title = try r.string()
-            let source = try r.optionalString(), author = try r.optionalString(), date = try r.optionalString()
-            let url = try r.optionalString(), credit = try r.optionalString()
-            let removed = try r.strings()
-            let text = try r.string()
-            let ranges = try (0..<r.count()).map { _ in
-                (start: try r.int(), end: try r.int(), sourceStart: try r.int(), sourceEnd: try r.int(), utf8: try r.int())
-            }
-            guard ranges.reduce(0, { $0 + $1.utf8 }) + 2 * max(0, ranges.count - 1) == text.utf8.count else { throw BinaryReader.Corrupt() }
-            articles.append(Article(restoring: id, file: file, title: title, source: source, author: author,
-                                    date: date.flatMap(PartialDate.init(parsing:)), url: url, credit: credit, text: text,
-                                    ranges: ranges, removedLines: removed))
-        }
-        var actors: [Actor] = []
-        for _ in 0..<(try r.count()) {
-            let id = try r.string(), name = try r.string()
-            guard let kind = Actor.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
-            let aliases = try r.strings(), roles = try r.strings(), inArticles = try r.strings()
-            let gender = try r.optionalString().flatMap(Actor.Gender.init(rawValue:))
-            actors.append(Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
-                                articles: inArticles, gender: gender))
-        }
-        var mentions: [[ResolvedMention]] = []
-        for _ in articles {
-            mentions.append(try (0..<r.count()).map { _ in
-                ResolvedMention(start: try r.int(), end: try r.int(), actor: try r.int(), token: try r.int())
-            })
-        }
-        var quotes: [Quote] = []
-        for _ in 0..<(try r.count()) {
-            let id = try r.string(), article = try r.string(), text = try r.string(), start = try r.int(), end = try r.int()
-            guard let kind = Quote.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
-            let speaker = try r.optionalInt()
-            guard speaker.map({ $0 >= 0 && $0 < actors.count }) ?? true else { throw BinaryReader.Corrupt() }
-            quotes.append(Quote(id: id, article: article, text: text, start: start, end: end, kind: kind, speaker: speaker,
-                                speakerName: try r.optionalString(), cue: try r.optionalString(), via: try r.optionalString(),
-                                group: try r.optionalInt()))
-        }
-        guard r.atEnd, mentions.allSatisfy({ $0.allSatisfy { $0.actor >= 0 && $0.actor < actors.count } }) else {
-            throw BinaryReader.Corrupt()
-        }
-        ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
-        return Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes)
     }
 }

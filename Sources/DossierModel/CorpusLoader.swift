@@ -20,10 +20,19 @@ public enum CorpusLoader {
     public struct Result: Sendable {
         public var articles: [Article]
         public var warnings: [LoadWarning]
+        /// Per corpus file, what it gave (for the cache).
+        public var files: [LoadedFile] = []
+        /// Stamps of the metadata.csv files: when one changes, every file is read again.
+        var metadataStamps: [String: FileStamp] = [:]
+        /// Ids of the articles taken over from `reusing` (their files did not change).
+        var reusedIds: Set<String> = []
     }
 
-    /// `progress` hears how many files are done out of how many.
-    public static func load(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
+    /// `progress` hears how many files are done out of how many. `reusing`: an earlier result
+    /// (from the cache); a file whose size and modification time are unchanged is not read
+    /// again, its articles and warnings are taken from there.
+    public static func load(folder: String, reusing earlier: Result? = nil,
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw CorpusError.missing(folder)
@@ -35,7 +44,9 @@ public enum CorpusLoader {
 
         // metadata.csv files first: each names files relative to its own folder.
         var given: [String: GivenMetadata] = [:]
+        var metadataStamps: [String: FileStamp] = [:]
         for entry in entries where entry.kind == .metadata {
+            metadataStamps[entry.relative] = FileStamp(path: entry.path)
             let folderPrefix = entry.relative.split(separator: "/").dropLast().joined(separator: "/")
             guard case .success(let data) = CorpusFiles.read(entry.path) else {
                 warnings.append(LoadWarning(file: entry.relative, reason: "cannot read; ignored"))
@@ -52,17 +63,45 @@ public enum CorpusLoader {
         let articleEntries = entries.filter { $0.kind != .metadata }
         let overrides = given
         let total = articleEntries.count
+        // an earlier result counts only when the metadata files are the same
+        let prior = earlier.flatMap { $0.metadataStamps == metadataStamps ? PriorFiles($0) : nil }
         var perFile: (@Sendable (Int) -> Void)?
         if let progress { perFile = { done in progress(done, total) } }
-        let built = ParallelMap.map(articleEntries, progress: perFile) { (entry: CorpusFiles.Entry) -> ([Article], [LoadWarning]) in
-            buildArticles(entry, given: overrides)
+        let built = ParallelMap.map(articleEntries, progress: perFile) { (entry: CorpusFiles.Entry) -> ([Article], LoadedFile, Bool) in
+            let stamp = FileStamp(path: entry.path)
+            if let stamp, let reused = prior?.unchanged(entry.relative, stamp) { return (reused.articles, reused.file, true) }
+            let (list, notes) = buildArticles(entry, given: overrides)
+            return (list, LoadedFile(relative: entry.relative, stamp: stamp, articleIds: list.map(\.id), warnings: notes), false)
         }
-        var articles: [Article] = []
-        for (list, notes) in built {
-            articles.append(contentsOf: list)
-            warnings.append(contentsOf: notes)
+        var result = Result(articles: [], warnings: [], metadataStamps: metadataStamps)
+        for (list, file, reused) in built {
+            result.articles.append(contentsOf: list)
+            warnings.append(contentsOf: file.warnings)
+            result.files.append(file)
+            if reused { result.reusedIds.formUnion(file.articleIds) }
         }
-        return Result(articles: sortedByDate(articles), warnings: warnings)
+        result.articles = sortedByDate(result.articles)
+        result.warnings = warnings
+        return result
+    }
+
+    /// An earlier result's files by path, with their articles.
+    private struct PriorFiles: Sendable {
+        let files: [String: LoadedFile]
+        let articles: [String: Article]
+        init(_ result: Result) {
+            var files: [String: LoadedFile] = [:]
+            for f in result.files { files[f.relative] = f }
+            self.files = files
+            var articles: [String: Article] = [:]
+            for a in result.articles { articles[a.id] = a }
+            self.articles = articles
+        }
+        func unchanged(_ relative: String, _ stamp: FileStamp) -> (articles: [Article], file: LoadedFile)? {
+            guard let file = files[relative], file.stamp == stamp else { return nil }
+            let list = file.articleIds.compactMap { articles[$0] }
+            return list.count == file.articleIds.count ? (list, file) : nil
+        }
     }
 
     /// Date order, undated last; ties by file.

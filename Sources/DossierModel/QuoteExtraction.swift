@@ -104,6 +104,18 @@ enum QuoteGroups {
     static let minimumWords = 4
     static let maxBucketComparisons = 200
 
+    /// The two rarest words (ties by spelling), in one pass: sorting every quote's words was
+    /// most of the grouping's time.
+    static func rarest(_ words: Set<String>, _ frequency: [String: Int]) -> [String] {
+        var best: [(Int, String)] = []
+        for w in words {
+            let key = (frequency[w]!, w)
+            if best.count < 2 { best.append(key); best.sort { $0 < $1 }; continue }
+            if key < best[1] { best[1] = key; if best[1] < best[0] { best.swapAt(0, 1) } }
+        }
+        return best.map(\.1)
+    }
+
     static func assign(_ quotes: inout [Quote]) {
         var parent = Array(quotes.indices)
         func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
@@ -128,8 +140,7 @@ enum QuoteGroups {
         for i in representatives { for w in Set(words[i]!) { frequency[w, default: 0] += 1 } }
         var buckets: [String: [Int]] = [:]
         for i in representatives {
-            let rare = Set(words[i]!).sorted { (frequency[$0]!, $0) < (frequency[$1]!, $1) }.prefix(2)
-            for w in rare { buckets["\(quotes[i].speaker!)\u{0}\(w)", default: []].append(i) }
+            for w in rarest(Set(words[i]!), frequency) { buckets["\(quotes[i].speaker!)\u{0}\(w)", default: []].append(i) }
         }
         var sets: [Int: Set<String>] = [:]
         for i in representatives { sets[i] = Set(words[i]!) }

@@ -89,24 +89,25 @@ enum BackgroundLoad {
         let thread = Thread {
             do {
                 // a current snapshot gives the whole analysis at once
-                let lookup = cache ? CorpusCache.cached(folder: folder) : (corpus: nil, fingerprint: "", warnings: [])
+                let lookup = cache ? CorpusCache.cached(folder: folder) : CorpusCache.Lookup()
                 if let corpus = lookup.corpus, !corpus.articles.isEmpty {
                     inbox.post(.loaded(withFilters(BrowserModel(corpus: corpus, name: name), source: source, actor: actor, inbox: inbox), complete: true))
                     return
                 }
-                let loaded = try CorpusLoader.load(folder: folder) { done, total in
-                    inbox.post(.progress("reading \(done)/\(total) files"))
-                }
+                // a stale snapshot still gives the files that did not change
+                let progress: @Sendable (Int, Int) -> Void = { done, total in inbox.post(.progress("reading \(done)/\(total) files")) }
+                let loaded = try lookup.stale?.reload(folder: folder, progress: progress)
+                    ?? CorpusLoader.load(folder: folder, progress: progress)
                 if loaded.articles.isEmpty { inbox.fail(CorpusError.empty(folder).description); return }
                 let partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
                 let firstModel = BrowserModel(corpus: partial, name: name)
                 inbox.post(.loaded(withFilters(firstModel, source: source, actor: nil, inbox: inbox), complete: false))
                 inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))
-                var full = partial.analyzed()
+                var full = partial.analyzed(reusing: lookup.stale?.prior(for: loaded))
                 full.warnings += lookup.warnings
                 let fullModel = BrowserModel(corpus: full, name: name, reusing: firstModel)
                 inbox.post(.loaded(withFilters(fullModel, source: source, actor: actor, inbox: inbox), complete: true))
-                if cache { CorpusCache.store(full, folder: folder, fingerprint: lookup.fingerprint) }
+                if cache { CorpusCache.store(full, loaded: loaded, folder: folder) }
             } catch {
                 inbox.fail("\(error)")
             }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import DossierModel
 
@@ -21,15 +24,54 @@ import Testing
         #expect(second.corpus.mentions == first.corpus.mentions)
     }
 
-    @Test func aChangedFileRebuilds() throws {
+    @Test func aChangedFileIsAnalysedAloneAndTheResultIsAsFromScratch() throws {
         let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
         _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        // one file changed, one added, one removed
         try "New Headline\n\nMinister Lena Berg said: “We changed it.”\n"
             .write(toFile: folder + "/004_55a2b388bbf5f81d.txt", atomically: true, encoding: .utf8)
+        try "Another Report\n\n“Nothing is settled,” Lena Berg said on Friday.\n"
+            .write(toFile: folder + "/005_added.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder + "/000_121963db264eac04.txt")
+        let lookup = CorpusCache.cached(folder: folder, cacheFolder: cache)
+        let stale = try #require(lookup.stale)
+        #expect(lookup.corpus == nil)
+        let loaded = try stale.reload(folder: folder)
+        #expect(loaded.reusedIds.count == 3)          // 001, 002, 003 not read again
+        #expect(!loaded.reusedIds.contains("004_55a2b388bbf5f81d"))
         let again = try CorpusCache.load(folder: folder, cacheFolder: cache)
         #expect(!again.fromCache)
-        #expect(again.corpus.articles.contains { $0.title == "New Headline" })
+        let scratch = try Corpus.load(folder: folder)
+        #expect(ExportDocument(again.corpus).json() == ExportDocument(scratch).json())
+        #expect(again.corpus.mentions == scratch.mentions)
+        #expect(again.corpus.actors.contains { $0.name == "Lena Berg" && $0.articles.count == 2 })
         #expect(try CorpusCache.load(folder: folder, cacheFolder: cache).fromCache)
+    }
+
+    @Test func anUnchangedStampMeansTheFileIsNotReadAgain() throws {
+        let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
+        _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        let kept = folder + "/001_1a5c39e75b87a5a9.txt"
+        var before = stat()
+        #expect(stat(kept, &before) == 0)
+        // same size and modification time (to the nanosecond), other bytes: the snapshot's version stays
+        try Data(repeating: UInt8(ascii: "x"), count: Int(before.st_size)).write(to: URL(fileURLWithPath: kept))
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, kept, &times, 0) == 0)
+        try "Changed\n\nBody.\n".write(toFile: folder + "/004_55a2b388bbf5f81d.txt", atomically: true, encoding: .utf8)
+        let again = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        #expect(!again.fromCache)
+        #expect(again.corpus.articles.first { $0.id == "001_1a5c39e75b87a5a9" }?.text.hasPrefix("xxx") == false)
+        #expect(again.corpus.articles.contains { $0.title == "Changed" })
+    }
+
+    @Test func aChangedMetadataFileReadsEveryFileAgain() throws {
+        let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
+        _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        let csv = folder + "/metadata.csv"
+        try (try String(contentsOfFile: csv, encoding: .utf8) + "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let stale = try #require(CorpusCache.cached(folder: folder, cacheFolder: cache).stale)
+        #expect(try stale.reload(folder: folder).reusedIds.isEmpty)
     }
 
     @Test func aDamagedSnapshotIsRebuiltWithAWarning() throws {
@@ -50,11 +92,12 @@ import Testing
 
     @Test func newRulesRebuild() throws {
         let folder = try corpusCopy()
-        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
-        #expect(CorpusCache.fingerprint(root).hasPrefix("v\(CorpusCache.rulesVersion)\n"))
-        let corpus = try Corpus.load(folder: folder)
-        let data = CorpusCache.encode(corpus, fingerprint: "v0\nold")
-        #expect(try CorpusCache.decode(data, fingerprint: CorpusCache.fingerprint(root)) == nil)
+        let loaded = try CorpusLoader.load(folder: folder)
+        var data = CorpusCache.encode(Corpus(articles: loaded.articles, warnings: loaded.warnings), loaded: loaded)
+        #expect(try CorpusCache.decode(data) != nil)
+        // the rules version follows the magic string (length byte + 13 bytes)
+        data[14] = UInt8(truncatingIfNeeded: (CorpusCache.rulesVersion - 1) << 1)
+        #expect(try CorpusCache.decode(data) == nil)
     }
 }
 

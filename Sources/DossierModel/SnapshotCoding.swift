@@ -1,0 +1,170 @@
+import Foundation
+
+/// The snapshot's layout: header (magic, rules version, metadata.csv stamps, per file its
+/// stamp, article ids and warnings), then the corpus (warnings, articles with their text once
+/// and paragraphs as ranges of it, actors, per-article mentions and name candidates, quotes).
+/// Actors' mention lists are rebuilt from the per-article ones.
+extension CorpusCache {
+    static func encode(_ c: Corpus, loaded: CorpusLoader.Result) -> Data {
+        var w = BinaryWriter()
+        w.string(magic)
+        w.int(rulesVersion)
+        w.int(loaded.metadataStamps.count)
+        for (file, stamp) in loaded.metadataStamps.sorted(by: { $0.key < $1.key }) { w.string(file); w.stamp(stamp) }
+        w.int(loaded.files.count)
+        for f in loaded.files {
+            w.string(f.relative)
+            w.bool(f.stamp != nil)
+            if let stamp = f.stamp { w.stamp(stamp) }
+            w.strings(f.articleIds)
+            w.warnings(f.warnings)
+        }
+        w.warnings(c.warnings)
+        w.int(c.articles.count)
+        for a in c.articles {
+            w.string(a.id); w.string(a.file); w.string(a.title)
+            w.optional(a.source); w.optional(a.author); w.optional(a.date?.description); w.optional(a.url); w.optional(a.credit)
+            w.strings(a.removedLines)
+            w.string(a.text)
+            w.int(a.paragraphs.count)
+            for p in a.paragraphs {
+                w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.slice.utf8.count)
+            }
+        }
+        w.int(c.actors.count)
+        for a in c.actors {
+            w.string(a.id); w.string(a.name); w.string(a.kind.rawValue); w.strings(a.aliases); w.strings(a.roles)
+            w.strings(a.articles); w.optional(a.gender?.rawValue)
+        }
+        for list in c.mentions {
+            w.int(list.count)
+            for m in list { w.int(m.start); w.int(m.end); w.int(m.actor); w.int(m.token) }
+        }
+        w.bool(c.names.count == c.articles.count)
+        if c.names.count == c.articles.count { for n in c.names { w.names(n) } }
+        w.int(c.quotes.count)
+        for q in c.quotes {
+            w.string(q.id); w.string(q.article); w.string(q.text); w.int(q.start); w.int(q.end); w.string(q.kind.rawValue)
+            w.optional(q.speaker); w.optional(q.speakerName); w.optional(q.cue); w.optional(q.via); w.optional(q.group)
+        }
+        return w.data
+    }
+
+    /// The snapshot, nil when it was made by other rules; throws when it is damaged.
+    static func decode(_ data: Data) throws -> Snapshot? {
+        try data.withUnsafeBytes { try decode(bytes: $0) }
+    }
+
+    static func decode(bytes: UnsafeRawBufferPointer) throws -> Snapshot? {
+        var r = BinaryReader(bytes)
+        guard try r.string() == magic else { throw BinaryReader.Corrupt() }
+        guard try r.int() == rulesVersion else { return nil }
+        var loaded = CorpusLoader.Result(articles: [], warnings: [])
+        for _ in 0..<(try r.count()) { loaded.metadataStamps[try r.string()] = try r.stamp() }
+        for _ in 0..<(try r.count()) {
+            let relative = try r.string()
+            let stamp = try r.bool() ? try r.stamp() : nil
+            loaded.files.append(LoadedFile(relative: relative, stamp: stamp, articleIds: try r.strings(), warnings: try r.warnings()))
+        }
+        let warnings = try r.warnings()
+        var articles: [Article] = []
+        for _ in 0..<(try r.count()) {
+            let id = try r.string(), file = try r.string(), title = try r.string()
+            let source = try r.optionalString(), author = try r.optionalString(), date = try r.optionalString()
+            let url = try r.optionalString(), credit = try r.optionalString()
+            let removed = try r.strings()
+            let text = try r.string()
+            let ranges = try (0..<r.count()).map { _ in
+                (start: try r.int(), end: try r.int(), sourceStart: try r.int(), sourceEnd: try r.int(), utf8: try r.int())
+            }
+            guard ranges.reduce(0, { $0 + $1.utf8 }) + 2 * max(0, ranges.count - 1) == text.utf8.count else { throw BinaryReader.Corrupt() }
+            articles.append(Article(restoring: id, file: file, title: title, source: source, author: author,
+                                    date: date.flatMap(PartialDate.init(parsing:)), url: url, credit: credit, text: text,
+                                    ranges: ranges, removedLines: removed))
+        }
+        var actors: [Actor] = []
+        for _ in 0..<(try r.count()) {
+            let id = try r.string(), name = try r.string()
+            guard let kind = Actor.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
+            let aliases = try r.strings(), roles = try r.strings(), inArticles = try r.strings()
+            let gender = try r.optionalString().flatMap(Actor.Gender.init(rawValue:))
+            actors.append(Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
+                                articles: inArticles, gender: gender))
+        }
+        var mentions: [[ResolvedMention]] = []
+        for _ in articles {
+            mentions.append(try (0..<r.count()).map { _ in
+                let m = ResolvedMention(start: try r.int(), end: try r.int(), actor: try r.int(), token: try r.int())
+                guard m.actor >= 0, m.actor < actors.count else { throw BinaryReader.Corrupt() }
+                return m
+            })
+        }
+        let names = try r.bool() ? try articles.map { _ in try r.names() } : []
+        var quotes: [Quote] = []
+        for _ in 0..<(try r.count()) {
+            let id = try r.string(), article = try r.string(), text = try r.string(), start = try r.int(), end = try r.int()
+            guard let kind = Quote.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
+            let speaker = try r.optionalInt()
+            guard speaker.map({ $0 >= 0 && $0 < actors.count }) ?? true else { throw BinaryReader.Corrupt() }
+            quotes.append(Quote(id: id, article: article, text: text, start: start, end: end, kind: kind, speaker: speaker,
+                                speakerName: try r.optionalString(), cue: try r.optionalString(), via: try r.optionalString(),
+                                group: try r.optionalInt()))
+        }
+        guard r.atEnd else { throw BinaryReader.Corrupt() }
+        ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
+        let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names)
+        loaded.articles = corpus.articles
+        return Snapshot(corpus: corpus, loaded: loaded)
+    }
+}
+
+extension BinaryWriter {
+    mutating func stamp(_ s: FileStamp) { int(s.size); int(s.seconds); int(s.nanoseconds) }
+
+    mutating func warnings(_ list: [LoadWarning]) {
+        int(list.count)
+        for x in list { string(x.file); string(x.reason) }
+    }
+
+    mutating func names(_ n: ArticleNames) {
+        int(n.persons.count)
+        for p in n.persons {
+            strings(p.name); int(p.start); int(p.end); int(p.tokenIndex); int(p.lastTokenIndex); optional(p.titledAlias)
+            strings(p.roles); int(Int(p.evidence.rawValue)); optional(p.gender?.rawValue); bool(p.ambiguousStart); bool(p.modifierUse)
+        }
+        int(n.organizations.count)
+        for o in n.organizations {
+            string(o.name); int(o.start); int(o.end); optional(o.acronym); bool(o.isAcronym); bool(o.acronymCue)
+        }
+    }
+}
+
+extension BinaryReader {
+    mutating func stamp() throws -> FileStamp { FileStamp(size: try int(), seconds: try int(), nanoseconds: try int()) }
+
+    mutating func warnings() throws -> [LoadWarning] {
+        try (0..<count()).map { _ in LoadWarning(file: try string(), reason: try string()) }
+    }
+
+    mutating func names() throws -> ArticleNames {
+        var n = ArticleNames()
+        for _ in 0..<(try count()) {
+            var p = PersonCandidate(name: try strings(), start: try int(), end: try int(), tokenIndex: try int(),
+                                    lastTokenIndex: try int(), titledAlias: try optionalString())
+            p.roles = try strings()
+            let evidence = try int()
+            guard (0...255).contains(evidence) else { throw Corrupt() }
+            p.evidence = PersonCandidate.Evidence(rawValue: UInt8(evidence))
+            p.gender = try optionalString().flatMap(Actor.Gender.init(rawValue:))
+            p.ambiguousStart = try bool()
+            p.modifierUse = try bool()
+            n.persons.append(p)
+        }
+        for _ in 0..<(try count()) {
+            n.organizations.append(OrganizationCandidate(name: try string(), start: try int(), end: try int(),
+                                                         acronym: try optionalString(), isAcronym: try bool(),
+                                                         acronymCue: try bool()))
+        }
+        return n
+    }
+}
