@@ -8,6 +8,8 @@ struct BinaryWriter {
     /// the analysis it saves.
     private var bytes: [UInt8] = []
     var data: Data { Data(bytes) }
+    var count: Int { bytes.count }
+    mutating func append(_ other: BinaryWriter) { bytes.append(contentsOf: other.bytes) }
 
     mutating func int(_ v: Int) {
         var x = UInt64(bitPattern: Int64(v) << 1 ^ Int64(v) >> 63)
@@ -48,6 +50,7 @@ struct BinaryReader {
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     var atEnd: Bool { offset == bytes.count }
+    var position: Int { offset }
 
     mutating func int() throws -> Int {
         var x: UInt64 = 0
@@ -77,6 +80,10 @@ struct BinaryReader {
         guard offset + n <= bytes.count else { throw Corrupt() }
         defer { offset += n }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
+    }
+    mutating func skip(_ n: Int) throws {
+        guard n >= 0, offset + n <= bytes.count else { throw Corrupt() }
+        offset += n
     }
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }

@@ -85,8 +85,8 @@ public enum CorpusCache {
         guard FileManager.default.fileExists(atPath: path),
               let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return Lookup() }
         do {
-            guard let snapshot = try decode(data) else { return Lookup() }
-            return isCurrent(snapshot.loaded, root: root) ? Lookup(corpus: snapshot.corpus) : Lookup(stale: snapshot)
+            guard let (snapshot, current) = try decode(data, isCurrent: { isCurrent($0, root: root) }) else { return Lookup() }
+            return current ? Lookup(corpus: snapshot.corpus) : Lookup(stale: snapshot)
         } catch {
             return Lookup(warnings: [LoadWarning(file: path, reason: "cache unreadable; rebuilt")])
         }
@@ -113,7 +113,7 @@ public enum CorpusCache {
         var metadata: [String: FileStamp] = [:]
         var files: [String: FileStamp] = [:]
         for entry in CorpusFiles.list(root: root, warn: { _, _ in }) {
-            guard let stamp = FileStamp(path: entry.path) else { return false }
+            guard let stamp = entry.stamp else { return false }
             if entry.kind == .metadata { metadata[entry.relative] = stamp } else { files[entry.relative] = stamp }
         }
         guard metadata == loaded.metadataStamps, files.count == loaded.files.count else { return false }

@@ -14,6 +14,8 @@ enum CorpusFiles {
         var path: String      // absolute
         var relative: String  // to the corpus folder
         var kind: Kind
+        /// Size and modification time, from the listing's own `stat`.
+        var stamp: FileStamp?
     }
 
     static func kind(of name: String) -> Kind? {
@@ -60,7 +62,7 @@ enum CorpusFiles {
                     walk(path, rel)
                 } else if let kind = kind(of: name) {
                     if type == S_IFREG {
-                        entries.append(Entry(path: path, relative: rel, kind: kind))
+                        entries.append(Entry(path: path, relative: rel, kind: kind, stamp: FileStamp(target)))
                     } else {
                         warn(rel, "not a regular file (FIFO, socket or device); skipped")
                     }

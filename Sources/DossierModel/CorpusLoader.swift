@@ -46,7 +46,7 @@ public enum CorpusLoader {
         var given: [String: GivenMetadata] = [:]
         var metadataStamps: [String: FileStamp] = [:]
         for entry in entries where entry.kind == .metadata {
-            metadataStamps[entry.relative] = FileStamp(path: entry.path)
+            metadataStamps[entry.relative] = entry.stamp
             let folderPrefix = entry.relative.split(separator: "/").dropLast().joined(separator: "/")
             guard case .success(let data) = CorpusFiles.read(entry.path) else {
                 warnings.append(LoadWarning(file: entry.relative, reason: "cannot read; ignored"))
@@ -68,7 +68,7 @@ public enum CorpusLoader {
         var perFile: (@Sendable (Int) -> Void)?
         if let progress { perFile = { done in progress(done, total) } }
         let built = ParallelMap.map(articleEntries, progress: perFile) { (entry: CorpusFiles.Entry) -> ([Article], LoadedFile, Bool) in
-            let stamp = FileStamp(path: entry.path)
+            let stamp = entry.stamp
             if let stamp, let reused = prior?.unchanged(entry.relative, stamp) { return (reused.articles, reused.file, true) }
             let (list, notes) = buildArticles(entry, given: overrides)
             return (list, LoadedFile(relative: entry.relative, stamp: stamp, articleIds: list.map(\.id), warnings: notes), false)

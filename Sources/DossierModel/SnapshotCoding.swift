@@ -40,8 +40,11 @@ extension CorpusCache {
             w.int(list.count)
             for m in list { w.int(m.start); w.int(m.end); w.int(m.actor); w.int(m.token) }
         }
-        w.bool(c.names.count == c.articles.count)
-        if c.names.count == c.articles.count { for n in c.names { w.names(n) } }
+        // name candidates as a block of known length: a current snapshot skips them
+        var names = BinaryWriter()
+        names.bool(c.names.count == c.articles.count)
+        if c.names.count == c.articles.count { for n in c.names { names.names(n) } }
+        w.block(names)
         w.int(c.quotes.count)
         for q in c.quotes {
             w.string(q.id); w.string(q.article); w.string(q.text); w.int(q.start); w.int(q.end); w.string(q.kind.rawValue)
@@ -51,11 +54,13 @@ extension CorpusCache {
     }
 
     /// The snapshot, nil when it was made by other rules; throws when it is damaged.
-    static func decode(_ data: Data) throws -> Snapshot? {
-        try data.withUnsafeBytes { try decode(bytes: $0) }
+    /// `isCurrent` judges the header: a current snapshot is read without the name candidates,
+    /// which only a new analysis needs.
+    static func decode(_ data: Data, isCurrent: (CorpusLoader.Result) -> Bool = { _ in false }) throws -> (snapshot: Snapshot, current: Bool)? {
+        try data.withUnsafeBytes { try decode(bytes: $0, isCurrent: isCurrent) }
     }
 
-    static func decode(bytes: UnsafeRawBufferPointer) throws -> Snapshot? {
+    static func decode(bytes: UnsafeRawBufferPointer, isCurrent: (CorpusLoader.Result) -> Bool) throws -> (snapshot: Snapshot, current: Bool)? {
         var r = BinaryReader(bytes)
         guard try r.string() == magic else { throw BinaryReader.Corrupt() }
         guard try r.int() == rulesVersion else { return nil }
@@ -66,6 +71,7 @@ extension CorpusCache {
             let stamp = try r.bool() ? try r.stamp() : nil
             loaded.files.append(LoadedFile(relative: relative, stamp: stamp, articleIds: try r.strings(), warnings: try r.warnings()))
         }
+        let current = isCurrent(loaded)
         let warnings = try r.warnings()
         var articles: [Article] = []
         for _ in 0..<(try r.count()) {
@@ -99,7 +105,15 @@ extension CorpusCache {
                 return m
             })
         }
-        let names = try r.bool() ? try articles.map { _ in try r.names() } : []
+        let namesLength = try r.count()
+        var names: [ArticleNames] = []
+        let namesStart = r.position
+        if current {
+            try r.skip(namesLength)
+        } else if try r.bool() {
+            names = try articles.map { _ in try r.names() }
+        }
+        guard r.position == namesStart + namesLength else { throw BinaryReader.Corrupt() }
         var quotes: [Quote] = []
         for _ in 0..<(try r.count()) {
             let id = try r.string(), article = try r.string(), text = try r.string(), start = try r.int(), end = try r.int()
@@ -114,11 +128,17 @@ extension CorpusCache {
         ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
         let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names)
         loaded.articles = corpus.articles
-        return Snapshot(corpus: corpus, loaded: loaded)
+        return (Snapshot(corpus: corpus, loaded: loaded), current)
     }
 }
 
 extension BinaryWriter {
+    /// Another writer's bytes, after their count.
+    mutating func block(_ inner: BinaryWriter) {
+        int(inner.count)
+        append(inner)
+    }
+
     mutating func stamp(_ s: FileStamp) { int(s.size); int(s.seconds); int(s.nanoseconds) }
 
     mutating func warnings(_ list: [LoadWarning]) {
