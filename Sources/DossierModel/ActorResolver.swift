@@ -85,14 +85,40 @@ enum ActorResolver {
         for (a, article) in names.enumerated() {
             for (c, candidate) in article.persons.enumerated() where candidate.name.count == 1 { singles.append((a, c)) }
         }
+        var fitting: [String: [Cluster]] = [:]
+        func fits(_ key: String) -> [Cluster] {
+            if let known = fitting[key] { return known }
+            let list = (bySurname[key] ?? []).filter { fitsSurname(key, $0) }
+            fitting[key] = list
+            return list
+        }
         for ref in singles {
             let candidate = names[ref.article].persons[ref.candidate]
-            let fits = (bySurname[surnameKey(candidate.surname)] ?? []).filter { fitsSurname(surnameKey(candidate.surname), $0) }
-            if fits.count == 1, !candidate.modifierUse { fits[0].evidence.formUnion(candidate.evidence.intersection(.strong)) }
+            let owners = fits(surnameKey(candidate.surname))
+            if owners.count == 1, !candidate.modifierUse { owners[0].evidence.formUnion(candidate.evidence.intersection(.strong)) }
         }
         // A full name with no evidence anywhere (`City Hall`) is no person.
         clusters.removeAll { $0.evidence.isEmpty }
         for key in bySurname.keys { bySurname[key]!.removeAll { $0.evidence.isEmpty } }
+        fitting = [:]
+        // Which clusters fitting a surname are in an article: asked for every bare surname, so
+        // indexed rather than found by scanning all the clusters of a common surname.
+        var present: [SurnameInArticle: [Cluster]] = [:]
+        var fittingKeys: [ObjectIdentifier: [String]] = [:]
+        for (key, list) in bySurname {
+            for c in list where fitsSurname(key, c) {
+                fittingKeys[ObjectIdentifier(c), default: []].append(key)
+                for a in c.articleSet { present[SurnameInArticle(key: key, article: a), default: []].append(c) }
+            }
+        }
+        func addMember(_ c: Cluster, _ ref: (article: Int, candidate: Int)) {
+            let newArticle = !c.articleSet.contains(ref.article)
+            c.add(ref)
+            guard newArticle else { return }
+            for key in fittingKeys[ObjectIdentifier(c)] ?? [] {
+                present[SurnameInArticle(key: key, article: ref.article), default: []].append(c)
+            }
+        }
 
         var firstWords: [String: [Cluster]] = [:]
         for c in clusters where c.canonical.count >= 2 {
@@ -107,8 +133,8 @@ enum ActorResolver {
         for ref in singles {
             let candidate = names[ref.article].persons[ref.candidate]
             let key = surnameKey(candidate.surname)
-            if let cluster = surnameOwner(key, article: ref.article, clusters: bySurname[key] ?? []) {
-                if let cluster { cluster.add(ref) }
+            if let cluster = surnameOwner(fits(key), local: present[SurnameInArticle(key: key, article: ref.article)] ?? []) {
+                if let cluster { addMember(cluster, ref) }
                 continue // nil inside: two people fit, left unresolved
             }
             // family name first (`Xi` after `Xi Jinping`): the first word of exactly one full name
@@ -116,7 +142,7 @@ enum ActorResolver {
             let word = candidate.surname.lowercased()
             if !GivenNames.isGiven(word), !candidate.modifierUse {
                 let owners = (firstWords[word] ?? []).filter { $0.articleSet.contains(ref.article) }
-                if owners.count == 1 { owners[0].add(ref); continue }
+                if owners.count == 1 { addMember(owners[0], ref); continue }
             }
             pending.append(ref)
         }
@@ -209,11 +235,15 @@ enum ActorResolver {
         cluster.surnameKeys.contains(key)
     }
 
-    /// The cluster a bare surname names: `.some(cluster)`, `.some(nil)` when ambiguous, nil when none.
-    static func surnameOwner(_ key: String, article: Int, clusters: [Cluster]) -> Cluster?? {
-        let fits = clusters.filter { fitsSurname(key, $0) }
+    struct SurnameInArticle: Hashable {
+        let key: String
+        let article: Int
+    }
+
+    /// The cluster a bare surname names, from the clusters that fit it (`fits`) and those of them
+    /// in its article (`local`): `.some(cluster)`, `.some(nil)` when ambiguous, nil when none.
+    static func surnameOwner(_ fits: [Cluster], local: [Cluster]) -> Cluster?? {
         if fits.isEmpty { return nil }
-        let local = fits.filter { $0.articleSet.contains(article) }
         if local.count == 1 { return .some(local[0]) }
         if local.count > 1 { return .some(nil) }
         return fits.count == 1 ? .some(fits[0]) : .some(nil)

@@ -8,6 +8,13 @@ struct BinaryWriter {
     /// the analysis it saves.
     private var bytes: [UInt8] = []
     var data: Data { Data(bytes) }
+
+    /// Writes the bytes to a new file (no second copy of a snapshot in memory); false on failure.
+    func write(to path: String) -> Bool {
+        guard let file = fopen(path, "wx") else { return false }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        return fclose(file) == 0 && written == bytes.count
+    }
     var count: Int { bytes.count }
     mutating func append(_ other: BinaryWriter) { bytes.append(contentsOf: other.bytes) }
 

@@ -61,7 +61,9 @@ public struct Corpus: Sendable {
     /// Loads, cleans and analyses a corpus folder.
     public static func load(folder: String) throws -> Corpus {
         let loaded = try CorpusLoader.load(folder: folder)
-        return Corpus(articles: loaded.articles, warnings: loaded.warnings)
+        var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings)
+        corpus.releaseNameCandidates()
+        return corpus
     }
 
     /// A corpus from its parts (read back from the cache).
@@ -78,6 +80,9 @@ public struct Corpus: Sendable {
     }
 
     /// The same articles with actors and quotes worked out.
+    /// Frees the name candidates kept for the cache, once the snapshot is written or not wanted.
+    public mutating func releaseNameCandidates() { names = [] }
+
     /// `reusing`: what an earlier analysis (from the cache) lends to this one.
     public func analyzed(reusing prior: PriorAnalysis? = nil) -> Corpus {
         Corpus(articles: articles, warnings: warnings, prior: prior)

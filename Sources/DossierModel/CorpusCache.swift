@@ -73,6 +73,7 @@ public enum CorpusCache {
             ?? CorpusLoader.load(folder: corpusFolder, progress: progress)
         var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings, prior: lookup.stale?.prior(for: loaded))
         store(corpus, loaded: loaded, folder: corpusFolder, cacheFolder: cacheFolder)
+        corpus.releaseNameCandidates()
         corpus.warnings += lookup.warnings
         return (corpus, false)
     }
@@ -120,11 +121,11 @@ public enum CorpusCache {
         return loaded.files.allSatisfy { f in f.stamp != nil && files[f.relative] == f.stamp }
     }
 
-    static func write(_ data: Data, to path: String) {
+    static func write(_ snapshot: BinaryWriter, to path: String) {
         let dir = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let temporary = path + ".\(getpid()).\(UUID().uuidString.prefix(8)).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
+        guard snapshot.write(to: temporary) else { unlink(temporary); return }
         if rename(temporary, path) != 0 { unlink(temporary) }
     }
 }

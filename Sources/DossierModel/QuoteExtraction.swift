@@ -121,33 +121,37 @@ enum QuoteGroups {
         func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
         func union(_ a: Int, _ b: Int) { let ra = root(a), rb = root(b); if ra != rb { parent[rb] = ra } }
 
-        // Words of each candidate quote; identical word lists of one speaker join directly.
-        var words: [Int: [String]] = [:]
-        var firstOf: [String: Int] = [:]
+        // Words of each candidate quote (split on all cores); identical word lists of one
+        // speaker join directly.
+        struct SpeakerWords: Hashable { let speaker: Int; let words: [String] }
+        struct SpeakerWord: Hashable { let speaker: Int; let word: String }
+        let all = quotes
+        let candidates = all.indices.filter { all[$0].kind == .speech && all[$0].speaker != nil }
+        let lists = ParallelMap.map(candidates) { i in Words.lowercased(all[i].text, digits: true) }
+        var firstOf: [SpeakerWords: Int] = [:]
         var representatives: [Int] = []
-        for (i, q) in quotes.enumerated() where q.kind == .speech {
-            guard let speaker = q.speaker else { continue }
-            let list = Words.lowercased(q.text, digits: true)
-            guard list.count >= minimumWords else { continue }
-            let key = "\(speaker)\u{0}" + list.joined(separator: " ")
+        var sets: [Set<String>] = []
+        for (i, list) in zip(candidates, lists) where list.count >= minimumWords {
+            let key = SpeakerWords(speaker: all[i].speaker!, words: list)
             if let first = firstOf[key] { union(first, i); continue }
             firstOf[key] = i
-            words[i] = list
             representatives.append(i)
+            sets.append(Set(list))
         }
         // Near matches: buckets by (speaker, one of the two rarest words).
         var frequency: [String: Int] = [:]
-        for i in representatives { for w in Set(words[i]!) { frequency[w, default: 0] += 1 } }
-        var buckets: [String: [Int]] = [:]
-        for i in representatives {
-            for w in rarest(Set(words[i]!), frequency) { buckets["\(quotes[i].speaker!)\u{0}\(w)", default: []].append(i) }
+        for set in sets { for w in set { frequency[w, default: 0] += 1 } }
+        var buckets: [SpeakerWord: [Int]] = [:]
+        for (r, i) in representatives.enumerated() {
+            for w in rarest(sets[r], frequency) { buckets[SpeakerWord(speaker: all[i].speaker!, word: w), default: []].append(r) }
         }
-        var sets: [Int: Set<String>] = [:]
-        for i in representatives { sets[i] = Set(words[i]!) }
         for bucket in buckets.values where bucket.count > 1 {
-            for (a, i) in bucket.enumerated() {
-                for j in bucket[(a + 1)...].prefix(maxBucketComparisons) where quotes[i].article != quotes[j].article && root(i) != root(j) {
-                    let x = sets[i]!, y = sets[j]!
+            for (a, r) in bucket.enumerated() {
+                let i = representatives[r]
+                for t in bucket[(a + 1)...].prefix(maxBucketComparisons) {
+                    let j = representatives[t]
+                    guard all[i].article != all[j].article, root(i) != root(j) else { continue }
+                    let x = sets[r], y = sets[t]
                     if Double(x.intersection(y).count) >= 0.6 * Double(min(x.count, y.count)) { union(i, j) }
                 }
             }

@@ -5,7 +5,7 @@ import Foundation
 /// and paragraphs as ranges of it, actors, per-article mentions and name candidates, quotes).
 /// Actors' mention lists are rebuilt from the per-article ones.
 extension CorpusCache {
-    static func encode(_ c: Corpus, loaded: CorpusLoader.Result) -> Data {
+    static func encode(_ c: Corpus, loaded: CorpusLoader.Result) -> BinaryWriter {
         var w = BinaryWriter()
         w.string(magic)
         w.int(rulesVersion)
@@ -50,7 +50,7 @@ extension CorpusCache {
             w.string(q.id); w.string(q.article); w.string(q.text); w.int(q.start); w.int(q.end); w.string(q.kind.rawValue)
             w.optional(q.speaker); w.optional(q.speakerName); w.optional(q.cue); w.optional(q.via); w.optional(q.group)
         }
-        return w.data
+        return w
     }
 
     /// The snapshot, nil when it was made by other rules; throws when it is damaged.

@@ -105,7 +105,10 @@ enum BackgroundLoad {
                 inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))
                 var full = partial.analyzed(reusing: lookup.stale?.prior(for: loaded))
                 full.warnings += lookup.warnings
-                let fullModel = BrowserModel(corpus: full, name: name, reusing: firstModel)
+                // the browser has no use for the name candidates; the snapshot below does
+                var shown = full
+                shown.releaseNameCandidates()
+                let fullModel = BrowserModel(corpus: shown, name: name, reusing: firstModel)
                 inbox.post(.loaded(withFilters(fullModel, source: source, actor: actor, inbox: inbox), complete: true))
                 if cache { CorpusCache.store(full, loaded: loaded, folder: folder) }
             } catch {
