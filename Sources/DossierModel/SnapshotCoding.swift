@@ -9,6 +9,7 @@ extension CorpusCache {
         var w = BinaryWriter()
         w.string(magic)
         w.int(rulesVersion)
+        let slot = w.checksumSlot()
         w.int(loaded.metadataStamps.count)
         for (file, stamp) in loaded.metadataStamps.sorted(by: { $0.key < $1.key }) { w.string(file); w.stamp(stamp) }
         w.int(loaded.files.count)
@@ -20,8 +21,7 @@ extension CorpusCache {
             w.warnings(f.warnings)
         }
         w.warnings(c.warnings)
-        w.int(c.articles.count)
-        for a in c.articles {
+        w.blocks(c.articles) { w, a in
             w.string(a.id); w.string(a.file); w.string(a.title)
             w.optional(a.source); w.optional(a.author); w.optional(a.date?.description); w.optional(a.url); w.optional(a.credit)
             w.strings(a.removedLines)
@@ -31,25 +31,24 @@ extension CorpusCache {
                 w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.slice.utf8.count)
             }
         }
-        w.int(c.actors.count)
-        for a in c.actors {
+        w.blocks(c.actors) { w, a in
             w.string(a.id); w.string(a.name); w.string(a.kind.rawValue); w.strings(a.aliases); w.strings(a.roles)
             w.strings(a.articles); w.optional(a.gender?.rawValue)
         }
-        for list in c.mentions {
+        w.blocks(c.mentions) { w, list in
             w.int(list.count)
             for m in list { w.int(m.start); w.int(m.end); w.int(m.actor); w.int(m.token) }
         }
         // name candidates as a block of known length: a current snapshot skips them
         var names = BinaryWriter()
         names.bool(c.names.count == c.articles.count)
-        if c.names.count == c.articles.count { for n in c.names { names.names(n) } }
+        if c.names.count == c.articles.count { names.blocks(c.names) { w, n in w.names(n) } }
         w.block(names)
-        w.int(c.quotes.count)
-        for q in c.quotes {
+        w.blocks(c.quotes) { w, q in
             w.string(q.id); w.string(q.article); w.string(q.text); w.int(q.start); w.int(q.end); w.string(q.kind.rawValue)
             w.optional(q.speaker); w.optional(q.speakerName); w.optional(q.cue); w.optional(q.via); w.optional(q.group)
         }
+        w.sealChecksum(slot)
         return w
     }
 
@@ -64,6 +63,7 @@ extension CorpusCache {
         var r = BinaryReader(bytes)
         guard try r.string() == magic else { throw BinaryReader.Corrupt() }
         guard try r.int() == rulesVersion else { return nil }
+        try r.verifyChecksum()
         var loaded = CorpusLoader.Result(articles: [], warnings: [])
         for _ in 0..<(try r.count()) { loaded.metadataStamps[try r.string()] = try r.stamp() }
         for _ in 0..<(try r.count()) {
@@ -73,8 +73,7 @@ extension CorpusCache {
         }
         let current = isCurrent(loaded)
         let warnings = try r.warnings()
-        var articles: [Article] = []
-        for _ in 0..<(try r.count()) {
+        let articles = try r.blocks { r in
             let id = try r.string(), file = try r.string(), title = try r.string()
             let source = try r.optionalString(), author = try r.optionalString(), date = try r.optionalString()
             let url = try r.optionalString(), credit = try r.optionalString()
@@ -84,45 +83,45 @@ extension CorpusCache {
                 (start: try r.int(), end: try r.int(), sourceStart: try r.int(), sourceEnd: try r.int(), utf8: try r.int())
             }
             guard ranges.reduce(0, { $0 + $1.utf8 }) + 2 * max(0, ranges.count - 1) == text.utf8.count else { throw BinaryReader.Corrupt() }
-            articles.append(Article(restoring: id, file: file, title: title, source: source, author: author,
-                                    date: date.flatMap(PartialDate.init(parsing:)), url: url, credit: credit, text: text,
-                                    ranges: ranges, removedLines: removed))
+            return Article(restoring: id, file: file, title: title, source: source, author: author,
+                           date: date.flatMap(PartialDate.init(parsing:)), url: url, credit: credit, text: text,
+                           ranges: ranges, removedLines: removed)
         }
-        var actors: [Actor] = []
-        for _ in 0..<(try r.count()) {
+        var actors = try r.blocks { r in
             let id = try r.string(), name = try r.string()
             guard let kind = Actor.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
             let aliases = try r.strings(), roles = try r.strings(), inArticles = try r.strings()
             let gender = try r.optionalString().flatMap(Actor.Gender.init(rawValue:))
-            actors.append(Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
-                                articles: inArticles, gender: gender))
+            return Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
+                         articles: inArticles, gender: gender)
         }
-        var mentions: [[ResolvedMention]] = []
-        for _ in articles {
-            mentions.append(try (0..<r.count()).map { _ in
+        let actorCount = actors.count
+        let mentions = try r.blocks { r in
+            try (0..<r.count()).map { _ in
                 let m = ResolvedMention(start: try r.int(), end: try r.int(), actor: try r.int(), token: try r.int())
-                guard m.actor >= 0, m.actor < actors.count else { throw BinaryReader.Corrupt() }
+                guard m.actor >= 0, m.actor < actorCount else { throw BinaryReader.Corrupt() }
                 return m
-            })
+            }
         }
+        guard mentions.count == articles.count else { throw BinaryReader.Corrupt() }
         let namesLength = try r.count()
         var names: [ArticleNames] = []
         let namesStart = r.position
         if current {
             try r.skip(namesLength)
         } else if try r.bool() {
-            names = try articles.map { _ in try r.names() }
+            names = try r.blocks { r in try r.names() }
+            guard names.count == articles.count else { throw BinaryReader.Corrupt() }
         }
         guard r.position == namesStart + namesLength else { throw BinaryReader.Corrupt() }
-        var quotes: [Quote] = []
-        for _ in 0..<(try r.count()) {
+        let quotes = try r.blocks { r in
             let id = try r.string(), article = try r.string(), text = try r.string(), start = try r.int(), end = try r.int()
             guard let kind = Quote.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
             let speaker = try r.optionalInt()
-            guard speaker.map({ $0 >= 0 && $0 < actors.count }) ?? true else { throw BinaryReader.Corrupt() }
-            quotes.append(Quote(id: id, article: article, text: text, start: start, end: end, kind: kind, speaker: speaker,
-                                speakerName: try r.optionalString(), cue: try r.optionalString(), via: try r.optionalString(),
-                                group: try r.optionalInt()))
+            guard speaker.map({ $0 >= 0 && $0 < actorCount }) ?? true else { throw BinaryReader.Corrupt() }
+            return Quote(id: id, article: article, text: text, start: start, end: end, kind: kind, speaker: speaker,
+                         speakerName: try r.optionalString(), cue: try r.optionalString(), via: try r.optionalString(),
+                         group: try r.optionalInt())
         }
         guard r.atEnd else { throw BinaryReader.Corrupt() }
         ActorIndex.collectMentions(&actors, from: mentions, articles: articles)

@@ -90,6 +90,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache).allSatisfy { $0.hasSuffix(".snapshot") })
     }
 
+    @Test func everyTruncationIsRejectedAndNoDamageCrashes() throws {
+        let folder = try corpusCopy()
+        let loaded = try CorpusLoader.load(folder: folder)
+        let data = CorpusCache.encode(Corpus(articles: loaded.articles, warnings: loaded.warnings), loaded: loaded).data
+        for cut in stride(from: 0, to: data.count, by: max(1, data.count / 97)) {
+            #expect(throws: BinaryReader.Corrupt.self) { _ = try CorpusCache.decode(data.prefix(cut)) }
+        }
+        // a flipped byte anywhere is caught (by the checksum past the header's first bytes)
+        for position in stride(from: 0, to: data.count, by: max(1, data.count / 89)) {
+            var damaged = data
+            damaged[position] ^= 0x5A
+            #expect((try? CorpusCache.decode(damaged)) == nil, "byte \(position)")
+        }
+    }
+
     @Test func newRulesRebuild() throws {
         let folder = try corpusCopy()
         let loaded = try CorpusLoader.load(folder: folder)
