@@ -19,9 +19,10 @@ struct ArticleContext {
     /// Persons named outside quotes, per paragraph.
     var peopleByParagraph: [Int: Set<Int>] = [:]
 
-    init(article: Article, tokens: [Token], actors: [Actor], mentions: [ResolvedMention], spans: [QuoteSpans.Span]) {
+    init(article: Article, scalars: [Unicode.Scalar], tokens: [Token], actors: [Actor], mentions: [ResolvedMention],
+         spans: [QuoteSpans.Span]) {
         self.article = article
-        self.scalars = Array(article.text.unicodeScalars)
+        self.scalars = scalars
         self.tokens = tokens
         self.actors = actors
         self.mentions = mentions

@@ -49,8 +49,7 @@ public struct Corpus: Sendable {
         let ids = actorIndex
         let perArticle = ParallelMap.map(Array(articles.indices)) { i in
             if let kept = prior?.quotes(of: articles[i], mentions: index.mentions[i], actors: actors, index: ids) { return kept }
-            return QuoteExtraction.extract(article: articles[i], tokens: Tokenizer.tokenize(articles[i].text), actors: actors,
-                                           mentions: index.mentions[i])
+            return QuoteExtraction.extract(article: articles[i], actors: actors, mentions: index.mentions[i])
         }
         var quotes = perArticle.flatMap { $0 }
         QuoteGroups.assign(&quotes)

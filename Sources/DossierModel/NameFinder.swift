@@ -185,7 +185,7 @@ enum NameFinder {
         if let ts = titleStart, ts < nameStart {
             let titleFrom = words[ts]
             candidate.titledAlias = Whitespace.normalize(slice(text, tokens[titleFrom].start, tokens[lastName].end)
-                .replacingOccurrences(of: ")", with: " ").replacingOccurrences(of: "(", with: " "))
+                .unicodeScalars.map { $0 == "(" || $0 == ")" ? " " : $0 })
             var roleEndIndex = nameStart - 1
             // `Supreme Leader of Iranian Republic Ayatollah`: the honorific is no part of the role
             while roleEndIndex > ts, Titles.courtesy.contains(lowers[roleEndIndex]),
@@ -247,16 +247,16 @@ enum NameFinder {
     }
 
     static func slice(_ text: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: text[max(0, start)..<min(end, text.count)])
-        return String(out)
+        let from = max(0, start), to = min(end, text.count)
+        return from < to ? Tokenizer.string(text, from, to) : ""
     }
 
     /// Length of a multi-word title at `pos` (`secretary of state`), longest first.
     static func titlePhraseLength(_ lowers: [String], at pos: Int) -> Int? {
+        guard pos < lowers.count, let candidates = Titles.phrasesByFirstWord[lowers[pos]] else { return nil }
         var best: Int?
-        for phrase in Titles.phrases where phrase.count <= lowers.count - pos {
-            if Array(lowers[pos..<(pos + phrase.count)]) == phrase, phrase.count > (best ?? 0) { best = phrase.count }
+        for phrase in candidates where phrase.count <= lowers.count - pos && phrase.count > (best ?? 0) {
+            if lowers[pos..<(pos + phrase.count)].elementsEqual(phrase) { best = phrase.count }
         }
         return best
     }

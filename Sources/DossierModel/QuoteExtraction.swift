@@ -1,13 +1,15 @@
 /// Quotes of one article: spans, kind, speaker, cue and via; then reported speech.
 enum QuoteExtraction {
-    static func extract(article: Article, tokens: [Token], actors: [Actor], mentions: [ResolvedMention]) -> [Quote] {
-        let spans = QuoteSpans.find(in: article)
-        let ctx = ArticleContext(article: article, tokens: tokens, actors: actors, mentions: mentions, spans: spans)
+    /// The article's text is split into scalars and tokens once, here.
+    static func extract(article: Article, actors: [Actor], mentions: [ResolvedMention]) -> [Quote] {
+        let scalars = Array(article.text.unicodeScalars)
+        let tokens = Tokenizer.tokenize(scalars)
+        let spans = QuoteSpans.find(in: article, scalars: scalars)
+        let ctx = ArticleContext(article: article, scalars: scalars, tokens: tokens, actors: actors, mentions: mentions, spans: spans)
         var sieves = SpeakerSieves(ctx: ctx)
         var quotes: [Quote] = []
-        let scalars = ctx.scalars
         for (n, span) in spans.enumerated() {
-            let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+            let text = NameFinder.slice(scalars, span.start, span.end)
             let mark = ctx.tokenIndex(atOrAfter: span.open)
             let before = Array(tokens[max(0, mark - 4)..<min(mark, tokens.count)])
             let cueBefore = before.contains { $0.isWord && (SpeechVerbs.strong.contains($0.lower) || $0.lower == "that") }

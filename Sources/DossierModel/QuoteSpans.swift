@@ -35,8 +35,10 @@ enum QuoteSpans {
         }
     }
 
-    static func find(in article: Article) -> [Span] {
-        let scalars = Array(article.text.unicodeScalars)
+    static func find(in article: Article) -> [Span] { find(in: article, scalars: Array(article.text.unicodeScalars)) }
+
+    /// `scalars`: the article's text, already split into scalars by the caller.
+    static func find(in article: Article, scalars: [Unicode.Scalar]) -> [Span] {
         var spans: [Span] = []
         var openAt: Int?            // offset of the opening mark of the quote in progress
         for (index, paragraph) in article.paragraphs.enumerated() {

@@ -113,7 +113,10 @@ enum Tokenizer {
         var ascii = true
         for k in start..<end where scalars[k].value >= 128 { ascii = false; break }
         guard ascii else {
-            let s = String(String.UnicodeScalarView(scalars[start..<end]))
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity((end - start) * 2)
+            for k in start..<end { Whitespace.appendUTF8(scalars[k], to: &bytes) }
+            let s = String(decoding: bytes, as: UTF8.self)
             return lowercase ? s.lowercased() : s
         }
         return String(unsafeUninitializedCapacity: end - start) { buffer in

@@ -21,6 +21,9 @@ enum Titles {
     """)
 
     /// Multi-word titles written before a name (`Secretary of State Jane Roe`).
+    /// `phrases` by their first word: a title is looked for at every word of a name chunk.
+    static let phrasesByFirstWord: [String: [[String]]] = Dictionary(grouping: phrases.filter { !$0.isEmpty }, by: { $0[0] })
+
     static let phrases: [[String]] = WordList.phrases("""
     supreme leader|prime minister|deputy prime minister|vice president|foreign minister|defense minister|
     defence minister|interior minister|finance minister|economy minister|oil minister|health minister|
