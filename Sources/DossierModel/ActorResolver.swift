@@ -24,6 +24,8 @@ enum ActorResolver {
 
     final class Cluster {
         var names: [[String]] = []
+        /// `names`, lowercased (compared again and again while clustering).
+        var lowerNames: [[String]] = []
         var evidence: PersonCandidate.Evidence = []
         private(set) var members: [(article: Int, candidate: Int)] = []
         /// Articles with a member: a set, so that "is this person in this article" is cheap.
@@ -38,6 +40,7 @@ enum ActorResolver {
         var surnameKeys: Set<String> = []
         init(name: [String]) {
             names = [name]
+            lowerNames = [ActorResolver.lowered(name)]
             if let last = name.last { surnameKeys.insert(NameVariants.key(last)) }
         }
     }
@@ -52,6 +55,8 @@ enum ActorResolver {
             keyCache[s] = k
             return k
         }
+        // name parts are compared lowercased; their keys come from the same memo
+        func partKey(_ s: String) -> String { surnameKey(s) }
 
         // 1. Full names (two or more words), longest first so shorter forms find their owner.
         var full: [(article: Int, candidate: Int)] = []
@@ -68,12 +73,15 @@ enum ActorResolver {
             let lowerName = lowered(candidate.name)
             let key = surnameKey(candidate.surname)
             let cluster = exact[lowerName]
-                ?? bySurname[key, default: []].first { cluster in cluster.names.contains { sameFullName(candidate.name, $0) } }
+                ?? bySurname[key, default: []].first { cluster in
+                    cluster.lowerNames.contains { sameFullName(lowered: lowerName, $0, key: partKey) }
+                }
                 ?? { let c = Cluster(name: candidate.name); clusters.append(c); return c }()
             exact[lowerName] = cluster
             if !(bySurname[key]?.contains { $0 === cluster } ?? false) { bySurname[key, default: []].append(cluster) }
-            if !cluster.names.contains(where: { lowered($0) == lowered(candidate.name) }) {
+            if !cluster.lowerNames.contains(lowerName) {
                 cluster.names.append(candidate.name)
+                cluster.lowerNames.append(lowerName)
                 cluster.surnameKeys.insert(key)
             }
             cluster.add(ref)
@@ -223,12 +231,16 @@ enum ActorResolver {
     /// `Karim Haddad` is `Omar Karim Haddad`; `Reza Kasemi` is `Reza Kassemi`;
     /// `Ali Nouri` is not `Omar Nourii`.
     static func sameFullName(_ a: [String], _ b: [String]) -> Bool {
-        let la = lowered(a), lb = lowered(b)
+        sameFullName(lowered: lowered(a), lowered(b), key: NameVariants.key)
+    }
+
+    /// The same on lowercased names, with the transliteration key of a part from `key`.
+    static func sameFullName(lowered la: [String], _ lb: [String], key: (String) -> String) -> Bool {
         if la == lb { return true }
         let (short, long) = la.count <= lb.count ? (la, lb) : (lb, la)
-        if short.count >= 2, Array(long.suffix(short.count)) == short { return true }
+        if short.count >= 2, long.suffix(short.count).elementsEqual(short) { return true }
         guard la.count == lb.count, la.count >= 2 else { return false }
-        return zip(a, b).allSatisfy { NameVariants.sameNamePart($0, $1) }
+        return zip(la, lb).allSatisfy { NameVariants.sameNamePart($0, $1, key: key) }
     }
 
     static func fitsSurname(_ key: String, _ cluster: Cluster) -> Bool {
@@ -255,7 +267,10 @@ enum ActorResolver {
 
     static func slug(_ name: String) -> String {
         var out = ""
-        for s in name.lowercased().folding(options: .diacriticInsensitive, locale: nil).unicodeScalars {
+        let lower = name.lowercased()
+        // folding goes through Foundation and is slow: plain ASCII needs none
+        let folded = lower.utf8.allSatisfy { $0 < 0x80 } ? lower : lower.folding(options: .diacriticInsensitive, locale: nil)
+        for s in folded.unicodeScalars {
             if s.properties.isAlphabetic || s.properties.numericType != nil { out.unicodeScalars.append(s) } else if out.last != "-" { out.append("-") }
         }
         while out.hasSuffix("-") { out.removeLast() }

@@ -5,7 +5,9 @@ enum NameVariants {
     /// A key that transliteration variants share: lowercase, apostrophes and hyphens dropped,
     /// doubled letters collapsed, common vowel and consonant spellings unified.
     static func key(_ name: String) -> String {
-        let folded = name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        let lower = name.lowercased()
+        // folding goes through Foundation and is slow: plain ASCII needs none
+        let folded = lower.utf8.allSatisfy { $0 < 0x80 } ? lower : lower.folding(options: .diacriticInsensitive, locale: nil)
         var chars: [Unicode.Scalar] = folded.unicodeScalars.filter { $0 != "'" && $0 != "’" && $0 != "-" && $0 != "‘" }
         // spellings that transliterations vary on, in order: ou/ow/oo → u, ee/ei/ey → i, …
         let pairs: [(Unicode.Scalar, Unicode.Scalar, [Unicode.Scalar])] = [
@@ -60,7 +62,7 @@ enum NameVariants {
     }
 
     /// Two spellings of one name part: same key, or near-identical keys that begin alike.
-    static func sameNamePart(_ a: String, _ b: String) -> Bool {
+    static func sameNamePart(_ a: String, _ b: String, key: (String) -> String = NameVariants.key) -> Bool {
         if a.lowercased() == b.lowercased() { return true }
         let ka = key(a), kb = key(b)
         if ka == kb { return true }
