@@ -336,7 +336,7 @@ enum BylineActors {
     }
 
     static func splitNames(_ text: String) -> [String] {
-        text.replacingOccurrences(of: " and ", with: ",").split(separator: ",")
+        text.split(separator: " and ").flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 

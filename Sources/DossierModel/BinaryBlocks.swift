@@ -2,16 +2,18 @@
 /// the blocks on all cores: reading back a large snapshot is mostly making strings, and one
 /// core did it at half the speed of two.
 extension BinaryWriter {
-    mutating func blocks<T>(_ items: [T], size: Int = 1024, _ write: (inout BinaryWriter, T) -> Void) {
+    /// The blocks are encoded on all cores too, then appended in order.
+    mutating func blocks<T: Sendable>(_ items: [T], size: Int = 1024, _ write: @escaping @Sendable (inout BinaryWriter, T) -> Void) {
         int(items.count)
-        var start = 0
-        while start < items.count {
-            let end = min(start + size, items.count)
+        let starts = Array(stride(from: 0, to: items.count, by: size))
+        let encoded = ParallelMap.map(starts) { start -> BinaryWriter in
             var block = BinaryWriter()
-            for item in items[start..<end] { write(&block, item) }
-            int(end - start)
+            for item in items[start..<min(start + size, items.count)] { write(&block, item) }
+            return block
+        }
+        for (start, block) in zip(starts, encoded) {
+            int(min(start + size, items.count) - start)
             self.block(block)
-            start = end
         }
     }
 }

@@ -83,10 +83,11 @@ enum MetadataInference {
         if name.contains("/") || name.contains("@") { return true }
         let letters = name.filter(\.isLetter)
         if letters.count >= 2, letters.allSatisfy(\.isUppercase) { return true }
-        let lower = name.lowercased()
-        return ["staff", "desk", "editor", "editors", "editorial", "team", "newsroom", "agency", "bureau", "press"]
-            .contains { lower.split(separator: " ").contains(Substring($0)) }
+        return name.lowercased().split(separator: " ").contains { institutionWords.contains(String($0)) }
     }
+
+    private static let institutionWords: Set<String> = ["staff", "desk", "editor", "editors", "editorial", "team", "newsroom",
+                                                        "agency", "bureau", "press"]
 
     /// The article's own words, to help split a domain name.
     private static func vocabulary(_ cleaned: CleanedText) -> Set<String> {

@@ -32,8 +32,10 @@ enum OrganizationResolver {
                 if org.isAcronym { acronymRefs.append((a, c)) } else { longRefs.append((a, c)) }
             }
         }
-        longRefs.sort { names[$0.0].organizations[$0.1].name.count > names[$1.0].organizations[$1.1].name.count }
-        for (a, c) in longRefs {
+        // lengths counted once: `String.count` walks the characters, and a sort asks often
+        let lengths = longRefs.map { names[$0.0].organizations[$0.1].name.count }
+        let order = longRefs.indices.sorted { lengths[$0] > lengths[$1] }
+        for (a, c) in order.map({ longRefs[$0] }) {
             let org = names[a].organizations[c]
             let k = key(org.name)
             // `Foreign Ministry` finds `Iranian Foreign Ministry`, entered under its placeless key

@@ -120,8 +120,10 @@ enum QuoteGroups {
 
     static func assign(_ quotes: inout [Quote]) {
         var parent = Array(quotes.indices)
+        // roots that took in another quote: every other quote is alone and needs no group
+        var joined = [Bool](repeating: false, count: quotes.count)
         func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
-        func union(_ a: Int, _ b: Int) { let ra = root(a), rb = root(b); if ra != rb { parent[rb] = ra } }
+        func union(_ a: Int, _ b: Int) { let ra = root(a), rb = root(b); if ra != rb { parent[rb] = ra; joined[ra] = true } }
 
         // Words of each candidate quote (split on all cores); identical word lists of one
         // speaker join directly.
@@ -159,14 +161,20 @@ enum QuoteGroups {
             }
         }
         // Groups that span at least two articles get ids.
-        var articlesOf: [Int: Set<String>] = [:]
-        for i in quotes.indices {
-            articlesOf[root(i), default: []].insert(quotes[i].article)
+        var firstArticle: [Int: String] = [:]
+        var spansArticles = Set<Int>()
+        for i in quotes.indices where joined[root(i)] {
+            let r = root(i)
+            if let first = firstArticle[r] {
+                if first != quotes[i].article { spansArticles.insert(r) }
+            } else {
+                firstArticle[r] = quotes[i].article
+            }
         }
         var ids: [Int: Int] = [:]
-        for i in quotes.indices {
+        for i in quotes.indices where joined[root(i)] {
             let r = root(i)
-            guard (articlesOf[r]?.count ?? 0) > 1 else { continue }
+            guard spansArticles.contains(r) else { continue }
             if ids[r] == nil { ids[r] = ids.count + 1 }
             quotes[i].group = ids[r]
         }
