@@ -38,6 +38,9 @@ enum ActorResolver {
         var canonical: [String] { names.max { a, b in a.count < b.count } ?? [] }
         /// Keys of the last words of its names, for bare-surname lookups.
         var surnameKeys: Set<String> = []
+        /// Its place in each `bySurname` list it is on, and the name buckets it is in.
+        var listPosition: [String: Int] = [:]
+        var buckets: Set<NameBucket> = []
         init(name: [String]) {
             names = [name]
             lowerNames = [ActorResolver.lowered(name)]
@@ -68,22 +71,42 @@ enum ActorResolver {
         // could share its surname.
         var bySurname: [String: [Cluster]] = [:]
         var exact: [[String]: Cluster] = [:]
+        // Within a surname, clusters by the initial of the key of the word before it: names that
+        // can be the same (equal, one ending the other, or transliterations) always share it,
+        // so a new name is compared with a few clusters, not with every one of a common surname.
+        // Each bucket keeps the `bySurname` order, so the first match is the one a scan finds.
+        var buckets: [NameBucket: [Cluster]] = [:]
+        func bucket(_ lowerName: [String], _ key: String) -> NameBucket {
+            NameBucket(surname: key, initial: partKey(lowerName[lowerName.count - 2]).unicodeScalars.first)
+        }
+        func register(_ cluster: Cluster, _ b: NameBucket) {
+            guard cluster.buckets.insert(b).inserted, let position = cluster.listPosition[b.surname] else { return }
+            var list = buckets[b, default: []]
+            let at = list.firstIndex { ($0.listPosition[b.surname] ?? 0) > position } ?? list.count
+            list.insert(cluster, at: at)
+            buckets[b] = list
+        }
         for ref in full {
             let candidate = names[ref.article].persons[ref.candidate]
             let lowerName = lowered(candidate.name)
             let key = surnameKey(candidate.surname)
+            let b = bucket(lowerName, key)
             let cluster = exact[lowerName]
-                ?? bySurname[key, default: []].first { cluster in
+                ?? buckets[b]?.first { cluster in
                     cluster.lowerNames.contains { sameFullName(lowered: lowerName, $0, key: partKey) }
                 }
                 ?? { let c = Cluster(name: candidate.name); clusters.append(c); return c }()
             exact[lowerName] = cluster
-            if !(bySurname[key]?.contains { $0 === cluster } ?? false) { bySurname[key, default: []].append(cluster) }
+            if cluster.listPosition[key] == nil {
+                cluster.listPosition[key] = bySurname[key, default: []].count
+                bySurname[key, default: []].append(cluster)
+            }
             if !cluster.lowerNames.contains(lowerName) {
                 cluster.names.append(candidate.name)
                 cluster.lowerNames.append(lowerName)
                 cluster.surnameKeys.insert(key)
             }
+            register(cluster, b)
             cluster.add(ref)
             if !candidate.modifierUse { cluster.evidence.formUnion(candidate.evidence) }
         }
@@ -245,6 +268,11 @@ enum ActorResolver {
 
     static func fitsSurname(_ key: String, _ cluster: Cluster) -> Bool {
         cluster.surnameKeys.contains(key)
+    }
+
+    struct NameBucket: Hashable {
+        let surname: String
+        let initial: Unicode.Scalar?
     }
 
     struct SurnameInArticle: Hashable {
