@@ -141,17 +141,46 @@ public struct AppState: Sendable {
         return nil
     }
 
-    func articlePasses(_ i: Int) -> Bool {
-        let article = model.corpus.articles[i]
-        if let sources = sourceFilter, !sources.contains(article.source) { return false }
-        if let actor = actorFilter, !model.articlesByActor[actor].contains(i) { return false }
+    /// Indices (into `model.sources`) of the sources the filter keeps; nil when there is none.
+    var chosenSources: Set<Int>? {
+        guard let names = sourceFilter else { return nil }
+        return Set(model.sources.indices.filter { names.contains(model.sources[$0].name) })
+    }
+
+    /// The articles that pass the source and actor filters, in corpus order; nil when no filter
+    /// is on. Built from the model's per-source and per-actor lists, so that a filter costs
+    /// what it keeps, not the size of the corpus.
+    func passingArticles() -> [Int]? {
+        let chosen = chosenSources
+        if let actor = actorFilter {
+            let own = model.articlesByActor[actor]
+            guard let chosen else { return own }
+            return own.filter { chosen.contains(model.articleSource[$0]) }
+        }
+        guard let chosen else { return nil }
+        return chosen.flatMap { model.articlesBySource[$0] }.sorted()
+    }
+
+    /// Whether one article passes the filters (`chosen`: `chosenSources`, worked out once).
+    func articlePasses(_ i: Int, chosen: Set<Int>?) -> Bool {
+        if let chosen, !chosen.contains(model.articleSource[i]) { return false }
+        if let actor = actorFilter {
+            // the actor's articles are sorted: a binary search
+            let own = model.articlesByActor[actor]
+            var low = 0, high = own.count
+            while low < high {
+                let mid = (low + high) / 2
+                if own[mid] < i { low = mid + 1 } else { high = mid }
+            }
+            return low < own.count && own[low] == i
+        }
         return true
     }
 
     /// Rebuilds the article and actor lists after a filter or sort change.
     public mutating func refreshLists() {
         let layout = Layout(size: size, state: self)
-        var list = model.corpus.articles.indices.filter(articlePasses)
+        var list = passingArticles() ?? Array(model.corpus.articles.indices)
         let all = model.corpus.articles
         switch sort {
         case .date: break // the corpus is in date order already
@@ -163,9 +192,8 @@ public struct AppState: Sendable {
         var actorList = model.sidebarActors
         if let actor = actorFilter {
             actorList = actorList.filter { $0 == actor }
-        } else if sourceFilter != nil {
-            let shown = Set(list)
-            actorList = actorList.filter { a in model.articlesByActor[a].contains { shown.contains($0) } }
+        } else if let chosen = chosenSources {
+            actorList = actorList.filter { a in model.actorSources[a].contains { chosen.contains($0) } }
         }
         actors.setItems(actorList, height: layout.listRows(.actors))
         refreshQuotes()
@@ -182,9 +210,11 @@ public struct AppState: Sendable {
         } else {
             list = []
         }
+        // each quote's article tested alone: this runs on every move in the article list
+        let chosen = chosenSources
         list = list.filter { q in
-            guard let a = model.articleIndex[model.corpus.quotes[q].article] else { return false }
-            return articlePasses(a)
+            let article = model.quoteArticle[q]
+            return article >= 0 && articlePasses(article, chosen: chosen)
         }
         quotes.setItems(list, height: layout.listRows(.quotes))
     }

@@ -24,6 +24,12 @@ public final class BrowserModel: @unchecked Sendable {
     /// scanned.
     let articleFilters: [TextFilter]
     public let reportedCount: Int
+    /// Per article, its index in `sources`; per source, its articles in corpus order; per actor,
+    /// the sources of its articles; per quote, its article's index: what filters are made of.
+    public let articleSource: [Int]
+    public let articlesBySource: [[Int]]
+    public let actorSources: [[Int]]
+    public let quoteArticle: [Int]
 
     /// `reusing`: a model of the same articles (the browser's first, unanalysed one), whose
     /// search filters are taken over instead of being built again.
@@ -41,10 +47,20 @@ public final class BrowserModel: @unchecked Sendable {
         }
         quotesByArticle = byArticle
         quotesByActor = byActor
-        articlesByActor = corpus.actors.map { actor in actor.articles.compactMap { index[$0] } }
+        quoteArticle = corpus.quotes.map { index[$0.article] ?? -1 }
+        let byActorArticles = corpus.actors.map { actor in actor.articles.compactMap { index[$0] }.sorted() }
+        articlesByActor = byActorArticles
         let visible = corpus.actors.indices.filter { !corpus.actors[$0].isByline }
         sidebarActors = visible.filter { corpus.actors[$0].kind == .person } + visible.filter { corpus.actors[$0].kind == .organization }
         sources = corpus.sources
+        var sourceIndex: [String?: Int] = [:]
+        for (i, s) in sources.enumerated() { sourceIndex[s.name] = i }
+        let perArticle = corpus.articles.map { sourceIndex[$0.source] ?? 0 }
+        articleSource = perArticle
+        var bySource = [[Int]](repeating: [], count: sources.count)
+        for (i, s) in perArticle.enumerated() { bySource[s].append(i) }
+        articlesBySource = bySource
+        actorSources = byActorArticles.map { list in Array(Set(list.map { perArticle[$0] })).sorted() }
         if let earlier, earlier.corpus.articles.map(\.id) == corpus.articles.map(\.id) {
             articleFilters = earlier.articleFilters
         } else {

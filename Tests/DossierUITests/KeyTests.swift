@@ -234,3 +234,36 @@ import DossierModel
         #expect(none.status == "/zzqxw: no match")
     }
 }
+
+@Suite struct FilterLists {
+    /// Every combination of sources, with and without each of the first actors, against the
+    /// filters spelled out article by article.
+    @Test func indexedFiltersKeepWhatABruteForceScanKeeps() {
+        let model = Fixture.model
+        let names = model.sources.map(\.name)
+        let actors: [Int?] = [nil] + Array(model.sidebarActors.prefix(6))
+        for mask in 0..<(1 << names.count) {
+            let chosen = Set(names.indices.filter { mask & (1 << $0) != 0 }.map { names[$0] })
+            for actor in actors {
+                var filters: [Filter] = mask == 0 ? [] : [.sources(chosen)]
+                if let actor { filters.append(.actor(actor)) }
+                let s = Fixture.state().applying(filters: filters)
+                func passes(_ i: Int) -> Bool {
+                    let a = model.corpus.articles[i]
+                    if mask != 0, !chosen.contains(a.source) { return false }
+                    if let actor, !model.corpus.actors[actor].articles.contains(a.id) { return false }
+                    return true
+                }
+                let expected = model.corpus.articles.indices.filter(passes)
+                #expect(s.articles.items == expected)
+                let shown = Set(expected)
+                let expectedActors = model.sidebarActors.filter { a in
+                    if let actor { return a == actor }
+                    return mask == 0 || model.corpus.actors[a].articles.contains { shown.contains(model.articleIndex[$0]!) }
+                }
+                #expect(s.actors.items == expectedActors)
+                #expect(s.quotes.items.allSatisfy { shown.contains(model.articleIndex[model.corpus.quotes[$0].article]!) })
+            }
+        }
+    }
+}
