@@ -22,7 +22,9 @@ enum ActorResolver {
         var mentions: [[ResolvedMention]]
     }
 
-    final class Cluster {
+    /// Built by the serial clustering passes; read, never written, by the parallel actor
+    /// building that follows (hence unchecked).
+    final class Cluster: @unchecked Sendable {
         var names: [[String]] = []
         /// `names`, lowercased (compared again and again while clustering).
         var lowerNames: [[String]] = []
@@ -209,16 +211,18 @@ enum ActorResolver {
         clusters += surnameClusters.values.sorted { $0.canonical.joined() < $1.canonical.joined() }
 
         // 4. Actors.
-        var order: [String: Int] = [:]
-        for (i, a) in articles.enumerated() { order[a.id] = i }
+        let order = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
         var actors: [Actor] = []
         var mentions: [[ResolvedMention]] = Array(repeating: [], count: articles.count)
         var usedIds = Set<String>()
-        for cluster in clusters where !cluster.members.isEmpty {
-            let index = actors.count
-            var actor = Actor(id: uniqueId("p-" + slug(cluster.canonical.joined(separator: " ")), &usedIds),
-                              name: cluster.canonical.joined(separator: " "), kind: .person,
+        // each cluster's actor is worked out on all cores; ids (which must be unique) and the
+        // per-article mention lists are then filled in order
+        let kept = clusters.filter { !$0.members.isEmpty }
+        let built = ParallelMap.map(Array(kept.indices)) { index -> (actor: Actor, slug: String, mentions: [(Int, ResolvedMention)]) in
+            let cluster = kept[index]
+            var actor = Actor(id: "", name: cluster.canonical.joined(separator: " "), kind: .person,
                               aliases: [], roles: [], mentions: [], articles: [], gender: nil)
+            var found: [(Int, ResolvedMention)] = []
             var roles: [String] = []
             var seen = Set<Int>()
             var aliasSet = Set<String>()
@@ -226,8 +230,8 @@ enum ActorResolver {
                 let candidate = names[ref.article].persons[ref.candidate]
                 let article = articles[ref.article]
                 actor.mentions.append(Mention(article: article.id, start: candidate.start, end: candidate.end))
-                mentions[ref.article].append(ResolvedMention(start: candidate.start, end: candidate.end, actor: index,
-                                                             token: candidate.tokenIndex))
+                found.append((ref.article, ResolvedMention(start: candidate.start, end: candidate.end, actor: index,
+                                                           token: candidate.tokenIndex)))
                 if seen.insert(ref.article).inserted { actor.articles.append(article.id) }
                 let plain = candidate.name.joined(separator: " ")
                 if aliasSet.insert(plain).inserted { actor.aliases.append(plain) }
@@ -240,6 +244,11 @@ enum ActorResolver {
             if actor.gender == nil, let given = cluster.canonical.first?.lowercased(), cluster.canonical.count >= 2 {
                 if GivenNames.male.contains(given) { actor.gender = .male } else if GivenNames.female.contains(given) { actor.gender = .female }
             }
+            return (actor, "p-" + slug(actor.name), found)
+        }
+        for (var actor, base, found) in built {
+            actor.id = uniqueId(base, &usedIds)
+            for (article, mention) in found { mentions[article].append(mention) }
             actors.append(actor)
         }
 
@@ -348,19 +357,28 @@ enum BylineActors {
             actors.append(Actor(id: ActorResolver.uniqueId("\(role)-" + ActorResolver.slug(name), &usedIds), name: name,
                                 kind: .person, aliases: [name], roles: [role], mentions: [], articles: [article.id]))
         }
-        for article in articles {
-            if let author = article.author, !MetadataInference.isInstitution(author) {
-                for name in splitNames(author) where looksLikeName(name) { add(name, role: "byline", article: article) }
-            }
-            if let credit = article.credit {
-                // `Jane Roe via Example Agency`, `Jane Roe/Reuters`
-                var who = credit
-                if let via = who.range(of: " via ") { who = String(who[..<via.lowerBound]) }
-                if let slash = who.firstIndex(of: "/") { who = String(who[..<slash]) }
-                who = who.trimmingCharacters(in: .whitespaces)
-                if looksLikeName(who) { add(who, role: "credit", article: article) }
-            }
+        // the names of each article's byline and credit, on all cores; then one actor per name
+        let found = ParallelMap.map(articles) { names(in: $0) }
+        for (article, list) in zip(articles, found) {
+            for (name, role) in list { add(name, role: role, article: article) }
         }
+    }
+
+    /// The people an article's byline and image credit name, with the role of each.
+    static func names(in article: Article) -> [(name: String, role: String)] {
+        var out: [(name: String, role: String)] = []
+        if let author = article.author, !MetadataInference.isInstitution(author) {
+            for name in splitNames(author) where looksLikeName(name) { out.append((name, "byline")) }
+        }
+        if let credit = article.credit {
+            // `Jane Roe via Example Agency`, `Jane Roe/Reuters`
+            var who = credit
+            if let via = who.range(of: " via ") { who = String(who[..<via.lowerBound]) }
+            if let slash = who.firstIndex(of: "/") { who = String(who[..<slash]) }
+            who = who.trimmingCharacters(in: .whitespaces)
+            if looksLikeName(who) { out.append((who, "credit")) }
+        }
+        return out
     }
 
     static func splitNames(_ text: String) -> [String] {
