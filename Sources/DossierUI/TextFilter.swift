@@ -63,28 +63,32 @@ struct TextFilter: Sendable {
     }
 
     /// False only when the text certainly lacks the query. A query with other than ASCII
-    /// letters is tested on its ASCII runs (the text is folded for ASCII only).
+    /// letters is tested on its ASCII runs (the text is folded for ASCII only). Allocates
+    /// nothing: it runs once per article on every keystroke of a search.
     func mayContain(_ needle: TextSearch.Needle) -> Bool {
-        var run: [UInt8] = []
-        for b in needle.bytes + [0x80] {
-            if b < 0x80 { run.append(b); continue }
-            if !runMayOccur(run) { return false }
-            run.removeAll(keepingCapacity: true)
+        let n = needle.bytes
+        var runStart = 0
+        for i in 0...n.count where i == n.count || n[i] >= 0x80 {
+            if !runMayOccur(n, runStart, i) { return false }
+            runStart = i + 1
         }
         return true
     }
 
-    private func runMayOccur(_ n: [UInt8]) -> Bool {
-        for (i, c) in n.enumerated() {
+    private func runMayOccur(_ n: [UInt8], _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            let c = n[i]
             guard hasByte(c) else { return false }
-            if i >= 1 {
+            if i >= from + 1 {
                 let p = TextFilter.pair(n[i - 1], c)
                 if pairs[p >> 6] & (1 << UInt64(p & 63)) == 0 { return false }
             }
-            if i >= 2 {
+            if i >= from + 2 {
                 let h = TextFilter.triple(n[i - 2], n[i - 1], c)
                 if triples[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
             }
+            i += 1
         }
         return true
     }

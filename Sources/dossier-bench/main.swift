@@ -29,6 +29,13 @@ func peakRSSBytes() -> Int {
     return Int(usage.ru_maxrss) * 1024
 }
 
+/// Resident memory now (the second field of /proc/self/statm, in pages).
+func currentRSSBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+}
+
 func folderBytes(_ path: String) -> Int {
     var total = 0
     if let e = FileManager.default.enumerator(atPath: path) {
@@ -56,8 +63,11 @@ func measure(folder: String, extractOnly: Bool) throws {
 
     var loaded: CorpusLoader.Result!
     figures["load_clean_s"] = try timed { loaded = try CorpusLoader.load(folder: folder) }
+    figures["rss_articles_bytes"] = Double(currentRSSBytes())
     var corpus: Corpus!
     figures["analyse_s"] = timed { corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings) }
+    corpus.releaseNameCandidates()
+    figures["rss_analysed_bytes"] = Double(currentRSSBytes())
     figures["index_s"] = figures["load_clean_s"]! + figures["analyse_s"]!
     figures["bytes"] = Double(folderBytes(folder))
     figures["articles"] = Double(corpus.articles.count)
@@ -66,6 +76,7 @@ func measure(folder: String, extractOnly: Bool) throws {
     if !extractOnly {
         var model: BrowserModel!
         figures["model_s"] = timed { model = BrowserModel(corpus: corpus, name: "bench") }
+        figures["rss_model_bytes"] = Double(currentRSSBytes())
         var state = AppState(model: model, size: Size(width: 120, height: 40))
         // every pane: move, page, jump to the ends; update + render per key
         var worst = 0.0, total = 0.0, count = 0.0
@@ -82,8 +93,9 @@ func measure(folder: String, extractOnly: Bool) throws {
         state = update(state, .key(.char("1")))
         state = update(state, .key(.char("/")))
         var searchWorst = 0.0
-        for c in "zzqx" {
+        for (k, c) in "zzqx".enumerated() {
             let t = timed { state = update(state, .key(.char(c))); _ = render(state, size: state.size) }
+            figures["search_key\(k + 1)_ms"] = t * 1000
             searchWorst = max(searchWorst, t)
         }
         figures["search_ms"] = searchWorst * 1000
@@ -144,8 +156,8 @@ func runChild(_ args: [String], threads: Int?) -> [String: Double] {
 }
 
 func table(sizes: [Int], dir: String) {
-    print("| N | MB | load+clean+extract, 1 core | all cores | full index | peak RSS (× corpus) | first frame | key worst / mean | search: hit / no match | filter: source / actor | reopen from cache |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| N | MB | load+clean+extract, 1 core | all cores | full index | peak RSS (× corpus) | RSS after load / analysis | first frame | key worst / mean | search: hit / no match | filter: source / actor | reopen from cache |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in sizes {
         let folder = dir + "/corpus-\(n)"
         if !FileManager.default.fileExists(atPath: folder + "/metadata.csv") {
@@ -159,7 +171,7 @@ func table(sizes: [Int], dir: String) {
         let oneRate = mb / ((one["index_s"] ?? .infinity))
         let allRate = mb / ((all["index_s"] ?? .infinity))
         let rss = (all["peak_rss_bytes"] ?? 0) / 1e6
-        print("| \(n) | \(f(mb)) | \(f(oneRate)) MB/s | \(f(allRate)) MB/s | \(f(all["index_s"], 2)) s | \(f(rss, 0)) MB (\(f(rss / max(mb, 0.001), 2))×) | \(f(all["first_frame_ms"])) ms | \(f(all["key_worst_ms"], 2)) / \(f(all["key_mean_ms"], 2)) ms | \(f(all["search_hit_ms"], 1)) / \(f(all["search_ms"], 1)) ms | \(f(all["filter_ms"], 1)) / \(f(all["actor_filter_ms"], 1)) ms | \(f(all["reopen_s"], 2)) s |")
+        print("| \(n) | \(f(mb)) | \(f(oneRate)) MB/s | \(f(allRate)) MB/s | \(f(all["index_s"], 2)) s | \(f(rss, 0)) MB (\(f(rss / max(mb, 0.001), 2))×) | \(f((all["rss_articles_bytes"] ?? 0) / 1e6, 0)) / \(f((all["rss_analysed_bytes"] ?? 0) / 1e6, 0)) MB | \(f(all["first_frame_ms"])) ms | \(f(all["key_worst_ms"], 2)) / \(f(all["key_mean_ms"], 2)) ms | \(f(all["search_hit_ms"], 1)) / \(f(all["search_ms"], 1)) ms | \(f(all["filter_ms"], 1)) / \(f(all["actor_filter_ms"], 1)) ms | \(f(all["reopen_s"], 2)) s |")
     }
 }
 
