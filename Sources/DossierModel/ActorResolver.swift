@@ -228,11 +228,11 @@ enum ActorResolver {
             var aliasSet = Set<String>()
             for ref in cluster.members {
                 let candidate = names[ref.article].persons[ref.candidate]
-                let article = articles[ref.article]
-                actor.mentions.append(Mention(article: article.id, start: candidate.start, end: candidate.end))
+                let articleId = articles[ref.article].id  // the id alone: a copy of the Article would retain every field
+                actor.mentions.append(Mention(article: articleId, start: candidate.start, end: candidate.end))
                 found.append((ref.article, ResolvedMention(start: candidate.start, end: candidate.end, actor: index,
                                                            token: candidate.tokenIndex)))
-                if seen.insert(ref.article).inserted { actor.articles.append(article.id) }
+                if seen.insert(ref.article).inserted { actor.articles.append(articleId) }
                 let plain = candidate.name.joined(separator: " ")
                 if aliasSet.insert(plain).inserted { actor.aliases.append(plain) }
                 if let titled = candidate.titledAlias, aliasSet.insert(titled).inserted { actor.aliases.append(titled) }

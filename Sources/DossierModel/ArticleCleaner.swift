@@ -67,7 +67,7 @@ public enum ArticleCleaner {
 
         var offset = 0
         for piece in ParagraphBuilder.build(lines) {
-            let count = piece.text.unicodeScalars.count
+            let count = TextLength.scalars(piece.text)
             result.paragraphs.append(Paragraph(text: piece.text, start: offset, end: offset + count,
                                                sourceStart: piece.start, sourceEnd: piece.end))
             offset += count + 2
@@ -91,7 +91,7 @@ public enum ArticleCleaner {
     /// A headline is short and is not the first line of a wrapped paragraph.
     static func looksLikeHeadline(_ line: SourceLine, next: SourceLine?) -> Bool {
         let words = line.text.split(separator: " ").count
-        guard words <= 30, line.text.count <= 250 else { return false }
+        guard words <= 30, line.text.utf8.count <= 250 || line.text.count <= 250 else { return false }
         guard line.text.unicodeScalars.first?.properties.isLowercase != true else { return false }
         // A line that runs straight on into lowercase text is a wrapped sentence, not a headline.
         if let next, next.start == line.end + 1, next.text.unicodeScalars.first?.properties.isLowercase == true,

@@ -80,10 +80,10 @@ enum OrganizationResolver {
             var seenArticles = Set<Int>(), seenAliases = Set<String>()
             for (a, c) in group.members.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
                 let org = names[a].organizations[c]
-                let article = articles[a]
-                actor.mentions.append(Mention(article: article.id, start: org.start, end: org.end))
+                let articleId = articles[a].id
+                actor.mentions.append(Mention(article: articleId, start: org.start, end: org.end))
                 mentions[a].append(ResolvedMention(start: org.start, end: org.end, actor: index, token: -1))
-                if seenArticles.insert(a).inserted { actor.articles.append(article.id) }
+                if seenArticles.insert(a).inserted { actor.articles.append(articleId) }
                 if seenAliases.insert(org.name).inserted { actor.aliases.append(org.name) }
             }
             for acronym in group.acronyms.sorted() { ActorResolver.appendUnique(&actor.aliases, acronym) }

@@ -26,7 +26,7 @@ enum ParagraphBuilder {
     /// lines (one paragraph per line, as web extraction writes them) keeps each line.
     static func splitBlock(_ block: [SourceLine]) -> [Piece] {
         if block.count == 1 { return [piece([block[0]])] }
-        let lengths = block.map { $0.text.count }.sorted()
+        let lengths = block.map { TextLength.characters($0.text) }.sorted()
         let median = lengths[lengths.count / 2]
         guard median <= 140 else { return block.map { piece([$0]) } }
         var out: [Piece] = []
@@ -46,14 +46,13 @@ enum ParagraphBuilder {
     /// it is clearly short of the wrap width and ends a sentence.
     private static func endsParagraph(_ line: SourceLine, median: Int) -> Bool {
         if hasMovedPeriod(line.text) { return true }
-        return line.text.count * 10 < median * 6 && endsSentence(line.text)
+        return TextLength.characters(line.text) * 10 < median * 6 && endsSentence(line.text)
     }
 
     /// `.of extensive sections`: a period, then a letter, at the start of a line.
     static func hasMovedPeriod(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard scalars.count >= 2, scalars.first == "." else { return false }
-        let second = scalars[scalars.index(after: scalars.startIndex)]
+        var scalars = text.unicodeScalars.makeIterator()
+        guard scalars.next() == ".", let second = scalars.next() else { return false }
         return second.properties.isLowercase
     }
 
@@ -114,8 +113,9 @@ enum ParagraphBuilder {
     /// Whether `next` carries on the sentence that `previous` left open.
     static func continues(_ previous: String, with next: String) -> Bool {
         // only the ends matter; a long paragraph must not be split into words each time
-        let previous = previous.count > 200 ? String(previous.suffix(200)) : previous
-        let next = next.count > 200 ? String(next.prefix(200)) : next
+        // (more than 200 bytes is the cheap test; the cut is still by characters)
+        let previous = previous.utf8.count > 200 ? String(previous.suffix(200)) : previous
+        let next = next.utf8.count > 200 ? String(next.prefix(200)) : next
         guard !endsSentence(previous), let first = next.unicodeScalars.first else { return false }
         if first.properties.isLowercase || first.properties.numericType != nil || first == "-" || first == "–" {
             return true
