@@ -134,32 +134,43 @@ enum QuoteGroups {
         let lists = ParallelMap.map(candidates) { i in Words.lowercased(all[i].text, digits: true) }
         var firstOf: [SpeakerWords: Int] = [:]
         var representatives: [Int] = []
-        var sets: [Set<String>] = []
+        var representativeWords: [[String]] = []
         for (i, list) in zip(candidates, lists) where list.count >= minimumWords {
             let key = SpeakerWords(speaker: all[i].speaker!, words: list)
             if let first = firstOf[key] { union(first, i); continue }
             firstOf[key] = i
             representatives.append(i)
-            sets.append(Set(list))
+            representativeWords.append(list)
         }
+        let sets = ParallelMap.map(representativeWords) { Set($0) }
         // Near matches: buckets by (speaker, one of the two rarest words).
         var frequency: [String: Int] = [:]
         for set in sets { for w in set { frequency[w, default: 0] += 1 } }
+        let counts = frequency
+        let rare = ParallelMap.map(sets) { rarest($0, counts) }
         var buckets: [SpeakerWord: [Int]] = [:]
         for (r, i) in representatives.enumerated() {
-            for w in rarest(sets[r], frequency) { buckets[SpeakerWord(speaker: all[i].speaker!, word: w), default: []].append(r) }
+            for w in rare[r] { buckets[SpeakerWord(speaker: all[i].speaker!, word: w), default: []].append(r) }
         }
-        for bucket in buckets.values where bucket.count > 1 {
+        // The pairs that match, bucket by bucket on all cores; then joined in one pass (the
+        // groups are the same whatever the order of joining).
+        let crowded = buckets.values.filter { $0.count > 1 }
+        let reps = representatives
+        let matches = ParallelMap.map(crowded) { bucket -> [(Int, Int)] in
+            var found: [(Int, Int)] = []
             for (a, r) in bucket.enumerated() {
-                let i = representatives[r]
+                let i = reps[r]
                 for t in bucket[(a + 1)...].prefix(maxBucketComparisons) {
-                    let j = representatives[t]
-                    guard all[i].article != all[j].article, root(i) != root(j) else { continue }
-                    let x = sets[r], y = sets[t]
-                    if Double(x.intersection(y).count) >= 0.6 * Double(min(x.count, y.count)) { union(i, j) }
+                    let j = reps[t]
+                    guard all[i].article != all[j].article else { continue }
+                    let (x, y) = sets[r].count <= sets[t].count ? (sets[r], sets[t]) : (sets[t], sets[r])
+                    let shared = x.reduce(0) { $0 + (y.contains($1) ? 1 : 0) }
+                    if Double(shared) >= 0.6 * Double(x.count) { found.append((i, j)) }
                 }
             }
+            return found
         }
+        for list in matches { for (i, j) in list { union(i, j) } }
         // Groups that span at least two articles get ids.
         var firstArticle: [Int: String] = [:]
         var spansArticles = Set<Int>()
