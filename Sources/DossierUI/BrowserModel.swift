@@ -22,7 +22,7 @@ public final class BrowserModel: @unchecked Sendable {
     /// Per article, which bytes, byte pairs and (hashed) three-byte sequences its searchable
     /// text holds: a query whose pieces are not all there cannot match, and the text is never
     /// scanned.
-    let articleFilters: [TextFilter]
+    let articleFilters: TextFilterTable
     public let reportedCount: Int
     /// Per article, its index in `sources`; per source, its articles in corpus order; per actor,
     /// the sources of its articles; per quote, its article's index: what filters are made of.
@@ -64,8 +64,10 @@ public final class BrowserModel: @unchecked Sendable {
         if let earlier, earlier.corpus.articles.map(\.id) == corpus.articles.map(\.id) {
             articleFilters = earlier.articleFilters
         } else {
-            articleFilters = ParallelMap.map(corpus.articles) { a in
-                TextFilter([a.title, a.source ?? "", a.author ?? "", a.text])
+            let articles = corpus.articles
+            articleFilters = TextFilterTable(count: articles.count) { i in
+                let a = articles[i]
+                return [a.title, a.source ?? "", a.author ?? "", a.text]
             }
         }
         reportedCount = corpus.quotes.reduce(0) { $0 + ($1.kind == .reported ? 1 : 0) }
@@ -75,7 +77,7 @@ public final class BrowserModel: @unchecked Sendable {
     /// and text; an actor's name, aliases and roles; a quote's words and speaker. The texts are
     /// searched in place: no lowercased copy of the corpus is kept.
     func articleMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
-        guard articleFilters[i].mayContain(needle) else { return false }
+        guard articleFilters.mayContain(i, needle) else { return false }
         let a = corpus.articles[i]
         return TextSearch.contains(a.title, needle) || TextSearch.contains(a.source ?? "", needle)
             || TextSearch.contains(a.author ?? "", needle) || TextSearch.contains(a.text, needle)

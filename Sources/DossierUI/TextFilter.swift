@@ -1,3 +1,5 @@
+import DossierModel
+
 /// What an article's text holds, in 1,568 bytes, to rule it out of a search without reading it:
 /// every case-folded byte (exact), every pair of adjacent bytes (exact for letters, digits,
 /// space and common punctuation, which fold into 49 classes; other bytes share 15), and the
@@ -5,37 +7,46 @@
 ///
 /// A query matches only a text holding all its bytes, pairs and triples. A query that matches
 /// nothing is then decided without scanning: with hashed pairs alone, half the corpus had to be
-/// read for a two-letter query such as `zz`.
+/// read for a two-letter query such as `zz`. The record is 196 words: 4 for bytes, 64 for
+/// pairs, 128 for triples; `TextFilterTable` keeps every article's record in one buffer.
 struct TextFilter: Sendable {
-    static let tripleWords = 128
-    private var singles = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-    private var pairs: [UInt64]
-    private var triples: [UInt64]
+    static let words = 196
+    static let pairsAt = 4, triplesAt = 68, tripleBits = 8192
+    private(set) var record: [UInt64]
 
     init(_ texts: [String]) {
-        pairs = [UInt64](repeating: 0, count: 64)
-        triples = [UInt64](repeating: 0, count: TextFilter.tripleWords)
-        var seen = [UInt64](repeating: 0, count: 4)
+        var record = [UInt64](repeating: 0, count: TextFilter.words)
+        record.withUnsafeMutableBufferPointer { TextFilter.fill($0, from: texts) }
+        self.record = record
+    }
+
+    func mayContain(_ needle: TextSearch.Needle) -> Bool {
+        record.withUnsafeBufferPointer { TextFilter.mayContain($0, needle) }
+    }
+
+    /// Sets the bits of `texts` in a zeroed record.
+    static func fill(_ record: UnsafeMutableBufferPointer<UInt64>, from texts: [String]) {
         for text in texts {
             var copy = text
             copy.withUTF8 { bytes in
                 var a: UInt8 = 0, b: UInt8 = 0
                 for (i, raw) in bytes.enumerated() {
-                    let c = TextFilter.fold(raw)
-                    seen[Int(c >> 6)] |= 1 << UInt64(c & 63)
-                    if i >= 1 {
-                        let p = TextFilter.pair(b, c)
-                        pairs[p >> 6] |= 1 << UInt64(p & 63)
-                    }
-                    if i >= 2 {
-                        let h = TextFilter.triple(a, b, c)
-                        triples[h >> 6] |= 1 << UInt64(h & 63)
-                    }
+                    let c = fold(raw)
+                    record[Int(c >> 6)] |= 1 << UInt64(c & 63)
+                    if i >= 1 { set(record, pairsAt, pair(b, c)) }
+                    if i >= 2 { set(record, triplesAt, triple(a, b, c)) }
                     a = b; b = c
                 }
             }
         }
-        singles = (seen[0], seen[1], seen[2], seen[3])
+    }
+
+    @inline(__always) static func set(_ record: UnsafeMutableBufferPointer<UInt64>, _ base: Int, _ bit: Int) {
+        record[base + bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always) static func has(_ record: UnsafeBufferPointer<UInt64>, _ base: Int, _ bit: Int) -> Bool {
+        record[base + bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
@@ -54,42 +65,67 @@ struct TextFilter: Sendable {
     }
 
     @inline(__always) static func triple(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
-        Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x85EB ^ UInt32(c) &* 0xC2B2) & UInt32(tripleWords * 64 - 1))
+        Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x85EB ^ UInt32(c) &* 0xC2B2) & UInt32(tripleBits - 1))
     }
 
-    private func hasByte(_ c: UInt8) -> Bool {
-        let word = switch c >> 6 { case 0: singles.0; case 1: singles.1; case 2: singles.2; default: singles.3 }
-        return word & (1 << UInt64(c & 63)) != 0
-    }
-
-    /// False only when the text certainly lacks the query. A query with other than ASCII
-    /// letters is tested on its ASCII runs (the text is folded for ASCII only). Allocates
+    /// False only when the text of `record` certainly lacks the query. A query with other than
+    /// ASCII letters is tested on its ASCII runs (the text is folded for ASCII only). Allocates
     /// nothing: it runs once per article on every keystroke of a search.
-    func mayContain(_ needle: TextSearch.Needle) -> Bool {
+    static func mayContain(_ record: UnsafeBufferPointer<UInt64>, _ needle: TextSearch.Needle) -> Bool {
         let n = needle.bytes
         var runStart = 0
         for i in 0...n.count where i == n.count || n[i] >= 0x80 {
-            if !runMayOccur(n, runStart, i) { return false }
+            if !runMayOccur(record, n, runStart, i) { return false }
             runStart = i + 1
         }
         return true
     }
 
-    private func runMayOccur(_ n: [UInt8], _ from: Int, _ to: Int) -> Bool {
+    private static func runMayOccur(_ record: UnsafeBufferPointer<UInt64>, _ n: [UInt8], _ from: Int, _ to: Int) -> Bool {
         var i = from
         while i < to {
             let c = n[i]
-            guard hasByte(c) else { return false }
-            if i >= from + 1 {
-                let p = TextFilter.pair(n[i - 1], c)
-                if pairs[p >> 6] & (1 << UInt64(p & 63)) == 0 { return false }
-            }
-            if i >= from + 2 {
-                let h = TextFilter.triple(n[i - 2], n[i - 1], c)
-                if triples[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
-            }
+            guard has(record, 0, Int(c)) else { return false }
+            if i >= from + 1, !has(record, pairsAt, pair(n[i - 1], c)) { return false }
+            if i >= from + 2, !has(record, triplesAt, triple(n[i - 2], n[i - 1], c)) { return false }
             i += 1
         }
         return true
     }
+}
+
+/// Every article's filter record in one buffer, in article order: a search reads the records
+/// one after the other, which memory serves far faster than one small allocation per article.
+struct TextFilterTable: Sendable {
+    private let words: [UInt64]
+    let count: Int
+
+    /// `texts(i)`: the searchable texts of article `i`; records are filled on all cores.
+    init(count: Int, texts: @escaping @Sendable (Int) -> [String]) {
+        self.count = count
+        let size = TextFilter.words
+        words = [UInt64](unsafeUninitializedCapacity: count * size) { buffer, initialized in
+            buffer.initialize(repeating: 0)
+            let shared = SharedWords(buffer: buffer)
+            let chunks = Array(stride(from: 0, to: count, by: 256))
+            _ = ParallelMap.map(chunks) { start in
+                for i in start..<min(start + 256, count) {
+                    TextFilter.fill(UnsafeMutableBufferPointer(rebasing: shared.buffer[(i * size)..<((i + 1) * size)]), from: texts(i))
+                }
+            }
+            initialized = count * size
+        }
+    }
+
+    func mayContain(_ article: Int, _ needle: TextSearch.Needle) -> Bool {
+        words.withUnsafeBufferPointer { all in
+            let size = TextFilter.words
+            return TextFilter.mayContain(UnsafeBufferPointer(rebasing: all[(article * size)..<((article + 1) * size)]), needle)
+        }
+    }
+}
+
+/// The table's buffer while the records are filled; each thread writes its own articles' words.
+private struct SharedWords: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<UInt64>
 }

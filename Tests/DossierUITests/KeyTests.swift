@@ -226,6 +226,19 @@ import DossierModel
         #expect(filter.mayContain(TextSearch.Needle("ZÜRICH")))
     }
 
+    @Test func theTableHoldsTheSameRecordsAsSingleFilters() {
+        let texts = (0..<600).map { i in ["Title \(i)", i % 3 == 0 ? "Zürich Daily" : "", "", "Body \(i * 7919) quiz \(i % 5)"] }
+        let table = TextFilterTable(count: texts.count) { texts[$0] }
+        for query in ["quiz 3", "zürich", "body 79", "title 59", "xq", "0"] {
+            let needle = TextSearch.Needle(query)
+            for i in texts.indices {
+                #expect(table.mayContain(i, needle) == TextFilter(texts[i]).mayContain(needle), "\(query) \(i)")
+            }
+        }
+        #expect(table.mayContain(3, TextSearch.Needle("quiz 3")))
+        #expect(!table.mayContain(4, TextSearch.Needle("quiz 3")))
+    }
+
     @Test func searchFindsMatchesThroughTheFilter() {
         let s = Fixture.state().keys("/Goudarzi").key(.enter)
         #expect(Fixture.model.corpus.articles[s.articles.selectedItem!].title == "Iranian Officials Rebuff Trump Meeting Offer")
