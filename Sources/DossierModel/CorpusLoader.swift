@@ -67,10 +67,18 @@ public enum CorpusLoader {
         let prior = earlier.flatMap { $0.metadataStamps == metadataStamps ? PriorFiles($0) : nil }
         var perFile: (@Sendable (Int) -> Void)?
         if let progress { perFile = { done in progress(done, total) } }
+        // An id is the path without its extension, unless two files differ only by it (`a.txt`,
+        // `a.md`): both then keep their whole paths, or each one's quotes and mentions would be
+        // looked up in the other's text.
+        var stems: [String: Int] = [:]
+        for entry in articleEntries { stems[stripExtension(entry.relative), default: 0] += 1 }
+        let shared = stems
         let built = ParallelMap.map(articleEntries, progress: perFile) { (entry: CorpusFiles.Entry) -> ([Article], LoadedFile, Bool) in
+            let stem = stripExtension(entry.relative)
+            let idBase = shared[stem, default: 0] > 1 ? entry.relative : stem
             let stamp = entry.stamp
-            if let stamp, let reused = prior?.unchanged(entry.relative, stamp) { return (reused.articles, reused.file, true) }
-            let (list, notes) = buildArticles(entry, given: overrides)
+            if let stamp, let reused = prior?.unchanged(entry.relative, stamp, idBase: idBase) { return (reused.articles, reused.file, true) }
+            let (list, notes) = buildArticles(entry, given: overrides, idBase: idBase)
             return (list, LoadedFile(relative: entry.relative, stamp: stamp, articleIds: list.map(\.id), warnings: notes), false)
         }
         var result = Result(articles: [], warnings: [], metadataStamps: metadataStamps)
@@ -97,8 +105,10 @@ public enum CorpusLoader {
             for a in result.articles { articles[a.id] = a }
             self.articles = articles
         }
-        func unchanged(_ relative: String, _ stamp: FileStamp) -> (articles: [Article], file: LoadedFile)? {
-            guard let file = files[relative], file.stamp == stamp else { return nil }
+        /// The file's articles when its stamp is unchanged and its ids are still made the same way.
+        func unchanged(_ relative: String, _ stamp: FileStamp, idBase: String) -> (articles: [Article], file: LoadedFile)? {
+            guard let file = files[relative], file.stamp == stamp,
+                  file.articleIds.allSatisfy({ $0 == idBase || $0.hasPrefix(idBase + "#") }) else { return nil }
             let list = file.articleIds.compactMap { articles[$0] }
             return list.count == file.articleIds.count ? (list, file) : nil
         }
@@ -116,7 +126,8 @@ public enum CorpusLoader {
         }
     }
 
-    static func buildArticles(_ entry: CorpusFiles.Entry, given: [String: GivenMetadata]) -> ([Article], [LoadWarning]) {
+    /// `idBase`: the article's id (a JSONL record's gets `#line` after it).
+    static func buildArticles(_ entry: CorpusFiles.Entry, given: [String: GivenMetadata], idBase: String) -> ([Article], [LoadWarning]) {
         var warnings: [LoadWarning] = []
         let data: Data
         switch CorpusFiles.read(entry.path) {
@@ -132,10 +143,9 @@ public enum CorpusLoader {
             text = decoded
             warnings += notes.map { LoadWarning(file: entry.relative, reason: $0) }
         }
-        let stem = stripExtension(entry.relative)
         switch entry.kind {
         case .text, .markdown:
-            let article = ArticleBuilder.build(id: stem, file: entry.relative, text: text,
+            let article = ArticleBuilder.build(id: idBase, file: entry.relative, text: text,
                                                markdown: entry.kind == .markdown,
                                                given: given[entry.relative] ?? GivenMetadata())
             return ([article], warnings)
@@ -144,7 +154,7 @@ public enum CorpusLoader {
             let articles = records.map { record in
                 let file = "\(entry.relative)#\(record.line)"
                 let meta = record.given.overridden(by: given[file] ?? GivenMetadata())
-                return ArticleBuilder.build(id: "\(stem)#\(record.line)", file: file, text: record.text,
+                return ArticleBuilder.build(id: "\(idBase)#\(record.line)", file: file, text: record.text,
                                             markdown: false, given: meta)
             }
             return (articles, warnings)

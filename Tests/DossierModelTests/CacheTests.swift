@@ -48,6 +48,17 @@ import Testing
         #expect(try CorpusCache.load(folder: folder, cacheFolder: cache).fromCache)
     }
 
+    @Test func aFileWhoseIdChangesIsReadAgain() throws {
+        let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
+        _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        // a new `.md` twin: the unchanged `.txt` now needs its whole path as its id
+        try "Twin\n\nBody.\n".write(toFile: folder + "/003_50278eebba9f24ec.md", atomically: true, encoding: .utf8)
+        let again = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        #expect(again.corpus.articles.contains { $0.id == "003_50278eebba9f24ec.txt" })
+        #expect(again.corpus.articles.contains { $0.id == "003_50278eebba9f24ec.md" })
+        #expect(ExportDocument(again.corpus).json() == ExportDocument(try Corpus.load(folder: folder)).json())
+    }
+
     @Test func anUnchangedStampMeansTheFileIsNotReadAgain() throws {
         let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
         _ = try CorpusCache.load(folder: folder, cacheFolder: cache)

@@ -107,6 +107,24 @@ import Testing
         #expect(corpus.warnings.contains { $0.file == "feed.jsonl" && $0.reason.hasPrefix("line 4:") })
     }
 
+    @Test func filesThatDifferOnlyByExtensionKeepTheirWholePathsAsIds() throws {
+        let folder = Paths.temporaryFolder()
+        try "Alpha Title\n\nMinister Jane Roe said: “Alpha words here today.”\n"
+            .write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "Beta Title\n\nGovernor John Poe said: “Beta words here today.”\n"
+            .write(to: folder.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try "Gamma Title\n\nBody.\n".write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let corpus = try Corpus.load(folder: folder.path)
+        #expect(Set(corpus.articles.map(\.id)) == ["a.txt", "a.md", "b"])
+        // each quote belongs to the article whose text holds it
+        for q in corpus.quotes {
+            let article = try #require(corpus.article(id: q.article))
+            let scalars = Array(article.text.unicodeScalars)
+            #expect(String(String.UnicodeScalarView(scalars[q.start..<q.end])) == q.text)
+        }
+        #expect(corpus.quotes.map(\.article).sorted() == ["a.md", "a.txt"])
+    }
+
     @Test func metadataCSVOverridesInferenceAndAllowsPartialDates() throws {
         let folder = Paths.temporaryFolder()
         let sub = folder.appendingPathComponent("sub")
