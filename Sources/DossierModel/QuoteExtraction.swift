@@ -119,6 +119,13 @@ enum QuoteGroups {
     }
 
     static func assign(_ quotes: inout [Quote]) {
+        // worked out on the quotes as they are, then written: writing while another reference
+        // to the array is alive would copy all of it
+        for (i, group) in groups(of: quotes) { quotes[i].group = group }
+    }
+
+    /// (quote index, group id) for every quote whose words another article also carries.
+    static func groups(of quotes: [Quote]) -> [(Int, Int)] {
         var parent = Array(quotes.indices)
         // roots that took in another quote: every other quote is alone and needs no group
         var joined = [Bool](repeating: false, count: quotes.count)
@@ -183,11 +190,13 @@ enum QuoteGroups {
             }
         }
         var ids: [Int: Int] = [:]
+        var out: [(Int, Int)] = []
         for i in quotes.indices where joined[root(i)] {
             let r = root(i)
             guard spansArticles.contains(r) else { continue }
             if ids[r] == nil { ids[r] = ids.count + 1 }
-            quotes[i].group = ids[r]
+            out.append((i, ids[r]!))
         }
+        return out
     }
 }
