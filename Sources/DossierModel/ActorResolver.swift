@@ -304,10 +304,7 @@ enum ActorResolver {
 
     static func slug(_ name: String) -> String {
         var out = ""
-        let lower = name.lowercased()
-        // folding goes through Foundation and is slow: plain ASCII needs none
-        let folded = lower.utf8.allSatisfy { $0 < 0x80 } ? lower : lower.folding(options: .diacriticInsensitive, locale: nil)
-        for s in folded.unicodeScalars {
+        for s in NameVariants.lowercasedWithoutAccents(name).unicodeScalars {
             if s.properties.isAlphabetic || s.properties.numericType != nil { out.unicodeScalars.append(s) } else if out.last != "-" { out.append("-") }
         }
         while out.hasSuffix("-") { out.removeLast() }

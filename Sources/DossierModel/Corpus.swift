@@ -78,11 +78,11 @@ public struct Corpus: Sendable {
         for (i, a) in articles.enumerated() { articleIndexById[a.id] = i }
     }
 
-    /// The same articles with actors and quotes worked out.
     /// Frees the name candidates kept for the cache, once the snapshot is written or not wanted.
     public mutating func releaseNameCandidates() { names = [] }
 
-    /// `reusing`: what an earlier analysis (from the cache) lends to this one.
+    /// The same articles with actors and quotes worked out; `reusing`: what an earlier analysis
+    /// (from the cache) lends to this one.
     public func analyzed(reusing prior: PriorAnalysis? = nil) -> Corpus {
         Corpus(articles: articles, warnings: warnings, prior: prior)
     }

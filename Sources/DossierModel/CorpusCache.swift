@@ -15,8 +15,9 @@ import Glibc
 /// Written to a temporary file and renamed into place, so that a reader never sees half a
 /// snapshot and two runs at once do no harm.
 public enum CorpusCache {
-    /// Bump when cleaning or extraction changes what they produce.
-    public static let rulesVersion = 4
+    /// Bump when cleaning or extraction changes what they produce, or the snapshot's layout
+    /// changes.
+    public static let rulesVersion = 5
     static let magic = "DOSSIER-CACHE"
 
     public static var folder: String {
@@ -114,11 +115,10 @@ public enum CorpusCache {
         var metadata: [String: FileStamp] = [:]
         var files: [String: FileStamp] = [:]
         for entry in CorpusFiles.list(root: root, warn: { _, _ in }) {
-            guard let stamp = entry.stamp else { return false }
-            if entry.kind == .metadata { metadata[entry.relative] = stamp } else { files[entry.relative] = stamp }
+            if entry.kind == .metadata { metadata[entry.relative] = entry.stamp } else { files[entry.relative] = entry.stamp }
         }
         guard metadata == loaded.metadataStamps, files.count == loaded.files.count else { return false }
-        return loaded.files.allSatisfy { f in f.stamp != nil && files[f.relative] == f.stamp }
+        return loaded.files.allSatisfy { files[$0.relative] == $0.stamp }
     }
 
     static func write(_ snapshot: BinaryWriter, to path: String) {

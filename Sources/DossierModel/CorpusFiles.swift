@@ -15,7 +15,7 @@ enum CorpusFiles {
         var relative: String  // to the corpus folder
         var kind: Kind
         /// Size and modification time, from the listing's own `stat`.
-        var stamp: FileStamp?
+        var stamp: FileStamp
     }
 
     static func kind(of name: String) -> Kind? {

@@ -77,7 +77,7 @@ public enum CorpusLoader {
             let stem = stripExtension(entry.relative)
             let idBase = shared[stem, default: 0] > 1 ? entry.relative : stem
             let stamp = entry.stamp
-            if let stamp, let reused = prior?.unchanged(entry.relative, stamp, idBase: idBase) { return (reused.articles, reused.file, true) }
+            if let reused = prior?.unchanged(entry.relative, stamp, idBase: idBase) { return (reused.articles, reused.file, true) }
             let (list, notes) = buildArticles(entry, given: overrides, idBase: idBase)
             return (list, LoadedFile(relative: entry.relative, stamp: stamp, articleIds: list.map(\.id), warnings: notes), false)
         }

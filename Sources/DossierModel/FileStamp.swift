@@ -17,13 +17,6 @@ struct FileStamp: Sendable, Hashable {
         self.nanoseconds = nanoseconds
     }
 
-    /// nil when the file cannot be looked at.
-    init?(path: String) {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        self.init(st)
-    }
-
     init(_ st: stat) {
         #if canImport(Darwin)
         self.init(size: Int(st.st_size), seconds: Int(st.st_mtimespec.tv_sec), nanoseconds: Int(st.st_mtimespec.tv_nsec))
@@ -37,7 +30,7 @@ struct FileStamp: Sendable, Hashable {
 /// and its warnings. Kept in the cache so that an unchanged file is not read again.
 public struct LoadedFile: Sendable {
     var relative: String
-    var stamp: FileStamp?
+    var stamp: FileStamp
     var articleIds: [String]
     var warnings: [LoadWarning]
 }

@@ -5,9 +5,7 @@ enum NameVariants {
     /// A key that transliteration variants share: lowercase, apostrophes and hyphens dropped,
     /// doubled letters collapsed, common vowel and consonant spellings unified.
     static func key(_ name: String) -> String {
-        let lower = name.lowercased()
-        // folding goes through Foundation and is slow: plain ASCII needs none
-        let folded = lower.utf8.allSatisfy { $0 < 0x80 } ? lower : lower.folding(options: .diacriticInsensitive, locale: nil)
+        let folded = lowercasedWithoutAccents(name)
         var chars: [Unicode.Scalar] = folded.unicodeScalars.filter { $0 != "'" && $0 != "’" && $0 != "-" && $0 != "‘" }
         // spellings that transliterations vary on, in order: ou/ow/oo → u, ee/ei/ey → i, …
         let pairs: [(Unicode.Scalar, Unicode.Scalar, [Unicode.Scalar])] = [
@@ -30,6 +28,13 @@ enum NameVariants {
             for m in mapped where result.last != m { result.append(m) }
         }
         return String(result)
+    }
+
+    /// Lowercase, accents dropped. Folding goes through Foundation and is slow: plain ASCII
+    /// needs none.
+    static func lowercasedWithoutAccents(_ name: String) -> String {
+        let lower = name.lowercased()
+        return lower.utf8.allSatisfy { $0 < 0x80 } ? lower : lower.folding(options: .diacriticInsensitive, locale: nil)
     }
 
     /// Jaro-Winkler similarity in 0…1.

@@ -4,7 +4,8 @@
 /// and grouping quotes are corpus-wide and always run again.
 public struct PriorAnalysis: Sendable {
     private var names: [String: ArticleNames] = [:]
-    private var quotes: [String: [Quote]] = [:]
+    /// Per article, its quotes with the id of each one's speaker (actor indices change).
+    private var quotes: [String: [(quote: Quote, speaker: String?)]] = [:]
     private var contexts: [String: [MentionContext]] = [:]
     private let unchanged: Set<String>
 
@@ -17,10 +18,7 @@ public struct PriorAnalysis: Sendable {
             contexts[article.id] = MentionContext.of(corpus.mentions[i], actors: corpus.actors)
         }
         for q in corpus.quotes where unchanged.contains(q.article) {
-            var q = q
-            // speakers by id until they are placed among the new actors
-            q.speakerName = q.speaker.map { corpus.actors[$0].id } ?? q.speakerName
-            quotes[q.article, default: []].append(q)
+            quotes[q.article, default: []].append((q, q.speaker.map { corpus.actors[$0].id }))
         }
     }
 
@@ -31,9 +29,9 @@ public struct PriorAnalysis: Sendable {
         guard unchanged.contains(article.id), let before = contexts[article.id],
               before == MentionContext.of(mentions, actors: actors) else { return nil }
         var out: [Quote] = []
-        for var q in quotes[article.id] ?? [] {
-            if q.speaker != nil {
-                guard let id = q.speakerName, let now = index[id] else { return nil }
+        for (var q, speaker) in quotes[article.id] ?? [] {
+            if let speaker {
+                guard let now = index[speaker] else { return nil }
                 q.speaker = now
                 q.speakerName = actors[now].name
             }

@@ -15,8 +15,7 @@ extension CorpusCache {
         w.int(loaded.files.count)
         for f in loaded.files {
             w.string(f.relative)
-            w.bool(f.stamp != nil)
-            if let stamp = f.stamp { w.stamp(stamp) }
+            w.stamp(f.stamp)
             w.strings(f.articleIds)
             w.warnings(f.warnings)
         }
@@ -68,7 +67,7 @@ extension CorpusCache {
         for _ in 0..<(try r.count()) { loaded.metadataStamps[try r.string()] = try r.stamp() }
         for _ in 0..<(try r.count()) {
             let relative = try r.string()
-            let stamp = try r.bool() ? try r.stamp() : nil
+            let stamp = try r.stamp()
             loaded.files.append(LoadedFile(relative: relative, stamp: stamp, articleIds: try r.strings(), warnings: try r.warnings()))
         }
         let current = isCurrent(loaded)
