@@ -51,7 +51,10 @@ public struct Corpus: Sendable {
             if let kept = prior?.quotes(of: articles[i], mentions: index.mentions[i], actors: actors, index: ids) { return kept }
             return QuoteExtraction.extract(article: articles[i], actors: actors, mentions: index.mentions[i])
         }
-        var quotes = perArticle.flatMap { $0 }
+        // one allocation at the final size (flatMap grows by doubling)
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(perArticle.reduce(0) { $0 + $1.count })
+        for list in perArticle { quotes += list }
         QuoteGroups.assign(&quotes)
         self.quotes = quotes
         indexGroups()
