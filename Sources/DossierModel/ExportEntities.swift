@@ -60,7 +60,7 @@ public struct ExportQuote: Encodable {
     static func all(_ corpus: Corpus, kinds: Set<Quote.Kind> = [.speech, .term]) -> [ExportQuote] {
         let files = Dictionary(uniqueKeysWithValues: corpus.articles.map { ($0.id, $0.file) })
         return corpus.quotes.filter { kinds.contains($0.kind) }.map { q in
-            ExportQuote(id: q.id, file: files[q.article] ?? q.article, text: q.text,
+            ExportQuote(id: q.id, file: files[q.article] ?? q.article, text: String(q.text),
                         speaker: q.speaker.map { corpus.actors[$0].id }, speakerName: q.speakerName,
                         kind: q.kind.rawValue, cue: q.cue, via: q.via, start: q.start, end: q.end, group: q.group)
         }

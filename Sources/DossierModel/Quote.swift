@@ -3,10 +3,15 @@
 public struct Quote: Sendable, Hashable, Identifiable {
     public enum Kind: String, Sendable, Codable, CaseIterable { case speech, term, reported }
 
-    public var id: String
+    /// `article#q3` for the third quotation marked in an article, `article#r1` for its first
+    /// reported speech. Worked out, not stored: a million quotes would hold a million copies.
+    public var id: String { article + (kind == .reported ? "#r" : "#q") + String(number) }
+    /// Its place among the article's quotes in marks (or among its reported speech), from 1.
+    public var number: Int
     /// Id of the article it is in.
     public var article: String
-    public var text: String
+    /// The quoted words: a view of the article's text, which it shares rather than copies.
+    public var text: Substring
     /// Offsets of the quoted words (inside the marks) in the article's cleaned text.
     public var start: Int
     public var end: Int

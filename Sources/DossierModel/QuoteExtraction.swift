@@ -6,10 +6,11 @@ enum QuoteExtraction {
         let tokens = Tokenizer.tokenize(scalars)
         let spans = QuoteSpans.find(in: article, scalars: scalars)
         let ctx = ArticleContext(article: article, scalars: scalars, tokens: tokens, actors: actors, mentions: mentions, spans: spans)
+        let slicer = ScalarSlicer(text: article.text, scalars: scalars)
         var sieves = SpeakerSieves(ctx: ctx)
         var quotes: [Quote] = []
         for (n, span) in spans.enumerated() {
-            let text = NameFinder.slice(scalars, span.start, span.end)
+            let text = slicer.slice(span.start, span.end)
             let mark = ctx.tokenIndex(atOrAfter: span.open)
             let before = Array(tokens[max(0, mark - 4)..<min(mark, tokens.count)])
             let cueBefore = before.contains { $0.isWord && (SpeechVerbs.strong.contains($0.lower) || $0.lower == "that") }
@@ -56,11 +57,11 @@ enum QuoteExtraction {
                 let position = cue == nil ? mark : max(mark, ctx.tokenIndex(atOrAfter: span.close))
                 sieves.attributed.append((position, speaker, ctx.paragraph[min(mark, tokens.count - 1)]))
             }
-            quotes.append(Quote(id: "\(article.id)#q\(n + 1)", article: article.id, text: text, start: span.start,
+            quotes.append(Quote(number: n + 1, article: article.id, text: text, start: span.start,
                                 end: span.end, kind: kind, speaker: speaker,
                                 speakerName: speaker.map { actors[$0].name }, cue: cue, via: via, group: nil))
         }
-        quotes += ReportedSpeech.find(ctx: ctx, sieves: sieves, firstNumber: spans.count + 1)
+        quotes += ReportedSpeech.find(ctx: ctx, sieves: sieves, slicer: slicer, firstNumber: spans.count + 1)
         return quotes
     }
 }
@@ -74,7 +75,7 @@ enum ReportedSpeech {
     suggests emphasized emphasised stressed stresses acknowledged admitted confirmed denied maintained
     """)
 
-    static func find(ctx: ArticleContext, sieves: SpeakerSieves, firstNumber: Int) -> [Quote] {
+    static func find(ctx: ArticleContext, sieves: SpeakerSieves, slicer: ScalarSlicer, firstNumber: Int) -> [Quote] {
         let tokens = ctx.tokens
         var out: [Quote] = []
         var number = firstNumber
@@ -89,8 +90,8 @@ enum ReportedSpeech {
             var last = end - 1
             while last > that, tokens[last].kind == .punctuation { last -= 1 }
             let start = tokens[that + 1].start, stop = tokens[last].end
-            out.append(Quote(id: "\(ctx.article.id)#r\(number)", article: ctx.article.id,
-                             text: NameFinder.slice(ctx.scalars, start, stop), start: start, end: stop, kind: .reported,
+            out.append(Quote(number: number, article: ctx.article.id,
+                             text: slicer.slice(start, stop), start: start, end: stop, kind: .reported,
                              speaker: speaker, speakerName: speaker.map { ctx.actors[$0].name },
                              cue: ctx.text(v, that + 1), via: nil, group: nil))
             number += 1

@@ -6,7 +6,7 @@ enum QuoteKind {
     entitled idea concept notion phrase word term slogan their his her its as
     """)
 
-    static func classify(text: String, tokensBefore: [Token], cueVerbBefore: Bool) -> Quote.Kind {
+    static func classify(text: Substring, tokensBefore: [Token], cueVerbBefore: Bool) -> Quote.Kind {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" })
         let lastScalar = text.unicodeScalars.last
         let endsSentence = lastScalar.map { ".?!…".unicodeScalars.contains($0) } ?? false

@@ -30,9 +30,15 @@ extension CorpusCache {
                 w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.slice.utf8.count)
             }
         }
+        let articles = c.articles
+        var articleIndex: [String: Int] = [:]
+        for (i, a) in articles.enumerated() { articleIndex[a.id] = i }
+        let index = articleIndex
         w.blocks(c.actors) { w, a in
             w.string(a.id); w.string(a.name); w.string(a.kind.rawValue); w.strings(a.aliases); w.strings(a.roles)
-            w.strings(a.articles); w.optional(a.gender?.rawValue)
+            w.int(a.articles.count)
+            for id in a.articles { w.articleRef(id, index) }
+            w.optional(a.gender?.rawValue)
         }
         w.blocks(c.mentions) { w, list in
             w.int(list.count)
@@ -43,9 +49,23 @@ extension CorpusCache {
         names.bool(c.names.count == c.articles.count)
         if c.names.count == c.articles.count { names.blocks(c.names) { w, n in w.names(n) } }
         w.block(names)
+        let actorNames = c.actors.map(\.name)
+        // A quote's words are written as their place in the article's text, and its speaker's
+        // name not at all when it is the actor's: reading back then makes no string for either.
         w.blocks(c.quotes) { w, q in
-            w.string(q.id); w.string(q.article); w.string(q.text); w.int(q.start); w.int(q.end); w.string(q.kind.rawValue)
-            w.optional(q.speaker); w.optional(q.speakerName); w.optional(q.cue); w.optional(q.via); w.optional(q.group)
+            w.articleRef(q.article, index)
+            w.int(q.number)
+            if let a = index[q.article], let (from, to) = q.text.utf8Range(in: articles[a].text) {
+                w.bool(true); w.int(from); w.int(to)
+            } else {
+                w.bool(false); w.string(String(q.text))
+            }
+            w.int(q.start); w.int(q.end); w.string(q.kind.rawValue)
+            w.optional(q.speaker)
+            let named = q.speaker.map { $0 >= 0 && $0 < actorNames.count && q.speakerName == actorNames[$0] } ?? false
+            w.bool(named)
+            if !named { w.optional(q.speakerName) }
+            w.optional(q.cue); w.optional(q.via); w.optional(q.group)
         }
         w.sealChecksum(slot)
         return w
@@ -89,7 +109,8 @@ extension CorpusCache {
         var actors = try r.blocks { r in
             let id = try r.string(), name = try r.string()
             guard let kind = Actor.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
-            let aliases = try r.strings(), roles = try r.strings(), inArticles = try r.strings()
+            let aliases = try r.strings(), roles = try r.strings()
+            let inArticles = try (0..<r.count()).map { _ in try r.articleRef(articles) }
             let gender = try r.optionalString().flatMap(Actor.Gender.init(rawValue:))
             return Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
                          articles: inArticles, gender: gender)
@@ -113,13 +134,29 @@ extension CorpusCache {
             guard names.count == articles.count else { throw BinaryReader.Corrupt() }
         }
         guard r.position == namesStart + namesLength else { throw BinaryReader.Corrupt() }
+        let actorNames = actors.map(\.name)
+        var articleIndex: [String: Int] = [:]
+        for (i, a) in articles.enumerated() { articleIndex[a.id] = i }
+        let index = articleIndex
         let quotes = try r.blocks { r in
-            let id = try r.string(), article = try r.string(), text = try r.string(), start = try r.int(), end = try r.int()
+            let article = try r.articleRef(articles), number = try r.int()
+            let text: Substring
+            if try r.bool() {
+                let from = try r.int(), to = try r.int()
+                guard let a = index[article] else { throw BinaryReader.Corrupt() }
+                let whole = articles[a].text
+                guard from <= to, whole.isScalarBoundary(utf8: from), whole.isScalarBoundary(utf8: to) else { throw BinaryReader.Corrupt() }
+                text = whole.sliceUTF8(from, to)
+            } else {
+                text = Substring(try r.string())
+            }
+            let start = try r.int(), end = try r.int()
             guard let kind = Quote.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
             let speaker = try r.optionalInt()
             guard speaker.map({ $0 >= 0 && $0 < actorCount }) ?? true else { throw BinaryReader.Corrupt() }
-            return Quote(id: id, article: article, text: text, start: start, end: end, kind: kind, speaker: speaker,
-                         speakerName: try r.optionalString(), cue: try r.optionalString(), via: try r.optionalString(),
+            let speakerName = try r.bool() ? speaker.map { actorNames[$0] } : try r.optionalString()
+            return Quote(number: number, article: article, text: text, start: start, end: end, kind: kind, speaker: speaker,
+                         speakerName: speakerName, cue: try r.optionalString(), via: try r.optionalString(),
                          group: try r.optionalInt())
         }
         guard r.atEnd else { throw BinaryReader.Corrupt() }
@@ -138,6 +175,12 @@ extension BinaryWriter {
     }
 
     mutating func stamp(_ s: FileStamp) { int(s.size); int(s.seconds); int(s.nanoseconds) }
+
+    /// An article id as the article's index, so that reading it back shares the article's own
+    /// id string; -1 and the id itself when it names no article.
+    mutating func articleRef(_ id: String, _ index: [String: Int]) {
+        if let i = index[id] { int(i) } else { int(-1); string(id) }
+    }
 
     mutating func warnings(_ list: [LoadWarning]) {
         int(list.count)
@@ -159,6 +202,13 @@ extension BinaryWriter {
 
 extension BinaryReader {
     mutating func stamp() throws -> FileStamp { FileStamp(size: try int(), seconds: try int(), nanoseconds: try int()) }
+
+    mutating func articleRef(_ articles: [Article]) throws -> String {
+        let i = try int()
+        if i == -1 { return try string() }
+        guard i >= 0, i < articles.count else { throw Corrupt() }
+        return articles[i].id
+    }
 
     mutating func warnings() throws -> [LoadWarning] {
         try (0..<count()).map { _ in LoadWarning(file: try string(), reason: try string()) }

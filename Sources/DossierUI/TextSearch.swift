@@ -53,28 +53,38 @@ public enum TextSearch {
         guard !needle.isEmpty else { return true }
         guard needle.ascii else { return haystack.lowercased().contains(needle.lowered) }
         var text = haystack
-        return text.withUTF8 { hay in
-            let n = needle.bytes
-            guard hay.count >= n.count else { return false }
-            let first = n[0]
-            var i = 0
-            let last = hay.count - n.count
-            while i <= last {
-                var b = hay[i]
-                if b >= 65 && b <= 90 { b += 32 }
-                if b == first {
-                    var k = 1
-                    while k < n.count {
-                        var c = hay[i + k]
-                        if c >= 65 && c <= 90 { c += 32 }
-                        if c != n[k] { break }
-                        k += 1
-                    }
-                    if k == n.count { return true }
+        return text.withUTF8 { containsFolded($0, needle.bytes) }
+    }
+
+    /// The same for a slice (a quote's words are a slice of their article's text).
+    public static func contains(_ haystack: Substring, _ needle: Needle) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.ascii else { return haystack.lowercased().contains(needle.lowered) }
+        var text = haystack
+        return text.withUTF8 { containsFolded($0, needle.bytes) }
+    }
+
+    /// Whether `hay`, its ASCII capitals folded, holds the lowercase bytes `n`.
+    private static func containsFolded(_ hay: UnsafeBufferPointer<UInt8>, _ n: [UInt8]) -> Bool {
+        guard hay.count >= n.count else { return false }
+        let first = n[0]
+        var i = 0
+        let last = hay.count - n.count
+        while i <= last {
+            var b = hay[i]
+            if b >= 65 && b <= 90 { b += 32 }
+            if b == first {
+                var k = 1
+                while k < n.count {
+                    var c = hay[i + k]
+                    if c >= 65 && c <= 90 { c += 32 }
+                    if c != n[k] { break }
+                    k += 1
                 }
-                i += 1
+                if k == n.count { return true }
             }
-            return false
+            i += 1
         }
+        return false
     }
 }

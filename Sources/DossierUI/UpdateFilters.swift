@@ -101,7 +101,7 @@ public enum Citation {
         return "“\(words)” — " + parts.joined(separator: ", ")
     }
 
-    private static func squeezed(_ s: String) -> String {
+    private static func squeezed(_ s: Substring) -> String {
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 

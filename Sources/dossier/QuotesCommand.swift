@@ -73,7 +73,7 @@ struct QuotesCommand: ParsableCommand {
             return Row(id: q.id, speaker: q.speaker.map { corpus.actors[$0].name } ?? q.speakerName,
                        speakerId: q.speaker.map { corpus.actors[$0].id }, source: article.source, article: article.id,
                        file: article.file, date: article.date?.description, kind: q.kind.rawValue, cue: q.cue, via: q.via,
-                       text: q.text, start: q.start, end: q.end, alsoIn: others)
+                       text: String(q.text), start: q.start, end: q.end, alsoIn: others)
         }
     }
 }

@@ -116,6 +116,41 @@ import Testing
         }
     }
 
+    @Test func quoteWordsShareTheirArticleTextBeforeAndAfterTheSnapshot() throws {
+        let folder = try corpusCopy()
+        let loaded = try CorpusLoader.load(folder: folder)
+        let corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings)
+        let back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data)?.snapshot.corpus)
+        for c in [corpus, back] {
+            #expect(c.quotes.count >= 30)   // 35 on the seeds
+            for q in c.quotes {
+                let text = try #require(c.article(id: q.article)?.text)
+                // a view of the article's own string, not a copy of its words
+                #expect(q.text.base.utf8.count == text.utf8.count)
+                #expect(q.text.utf8Range(in: text) != nil, "\(q.id)")
+            }
+        }
+        #expect(back.quotes == corpus.quotes)
+        #expect(back.quotes.map(\.id) == corpus.quotes.map(\.id))
+    }
+
+    @Test func quotesTheSnapshotCannotPointAtAreWrittenOut() throws {
+        let folder = try corpusCopy()
+        let loaded = try CorpusLoader.load(folder: folder)
+        var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings)
+        // words that are not in the article, a speaker name that is not the actor's, an
+        // article id the corpus does not have
+        corpus.quotes[0].text = "words from elsewhere ✓"
+        corpus.quotes[1].speakerName = "Someone Else"
+        corpus.quotes[2].article = "no-such-article"
+        corpus.quotes[2].speaker = nil
+        let back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data)?.snapshot.corpus)
+        #expect(back.quotes == corpus.quotes)
+        #expect(back.quotes[0].text == "words from elsewhere ✓")
+        #expect(back.quotes[1].speakerName == "Someone Else")
+        #expect(back.quotes[2].id.hasPrefix("no-such-article#"))
+    }
+
     @Test func newRulesRebuild() throws {
         let folder = try corpusCopy()
         let loaded = try CorpusLoader.load(folder: folder)

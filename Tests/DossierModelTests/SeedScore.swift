@@ -108,7 +108,7 @@ struct SeedScore {
                 qgold += 1
                 var best = 0.0, bestIndex: Int?
                 for (i, p) in predicted.enumerated() where !used.contains(i) {
-                    let m = SeedScore.textMatch(p.text, g.text)
+                    let m = SeedScore.textMatch(String(p.text), g.text)
                     if m > best { best = m; bestIndex = i }
                 }
                 guard let bi = bestIndex, best >= 0.6 else { continue }
@@ -128,7 +128,7 @@ struct SeedScore {
             }
             let terms = ga.quotes.filter { $0.kind != "speech" }
             for (i, p) in predicted.enumerated() where !used.contains(i) {
-                if terms.contains(where: { SeedScore.textMatch(p.text, $0.text) >= 0.6 }) || p.kind == .term { continue }
+                if terms.contains(where: { SeedScore.textMatch(String(p.text), $0.text) >= 0.6 }) || p.kind == .term { continue }
                 qpred += 1
             }
             qpred += used.count
