@@ -58,6 +58,7 @@ public struct Corpus: Sendable {
         QuoteGroups.assign(&quotes)
         self.quotes = quotes
         indexGroups()
+        FreedMemory.release()
     }
 
     /// Loads, cleans and analyses a corpus folder.

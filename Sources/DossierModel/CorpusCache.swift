@@ -75,6 +75,7 @@ public enum CorpusCache {
         var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings, prior: lookup.stale?.prior(for: loaded))
         store(corpus, loaded: loaded, folder: corpusFolder, cacheFolder: cacheFolder)
         corpus.releaseNameCandidates()
+        FreedMemory.release()
         corpus.warnings += lookup.warnings
         return (corpus, false)
     }

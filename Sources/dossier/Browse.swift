@@ -111,6 +111,8 @@ enum BackgroundLoad {
                 let fullModel = BrowserModel(corpus: shown, name: name, reusing: firstModel)
                 inbox.post(.loaded(withFilters(fullModel, source: source, actor: actor, inbox: inbox), complete: true))
                 if cache { CorpusCache.store(full, loaded: loaded, folder: folder) }
+                full = shown  // the name candidates go too, and with them the memory they held
+                FreedMemory.release()
             } catch {
                 inbox.fail("\(error)")
             }
