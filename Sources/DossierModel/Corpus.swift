@@ -47,14 +47,17 @@ public struct Corpus: Sendable {
         var actorIndex: [String: Int] = [:]
         if prior != nil { for (i, a) in actors.enumerated() { actorIndex[a.id] = i } }
         let ids = actorIndex
-        let perArticle = ParallelMap.map(Array(articles.indices)) { i in
+        var perArticle = ParallelMap.map(Array(articles.indices)) { i in
             if let kept = prior?.quotes(of: articles[i], mentions: index.mentions[i], actors: actors, index: ids) { return kept }
             return QuoteExtraction.extract(article: articles[i], actors: actors, mentions: index.mentions[i])
         }
         // one allocation at the final size (flatMap grows by doubling)
         var quotes: [Quote] = []
         quotes.reserveCapacity(perArticle.reduce(0) { $0 + $1.count })
-        for list in perArticle { quotes += list }
+        for i in perArticle.indices {
+            quotes += perArticle[i]
+            perArticle[i] = []  // freed as it is copied: the corpus's quotes are never held twice
+        }
         QuoteGroups.assign(&quotes)
         self.quotes = quotes
         indexGroups()
