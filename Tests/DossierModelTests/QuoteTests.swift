@@ -177,6 +177,47 @@ private func speaker(_ c: Corpus, _ q: Quote?) -> String? { q?.speaker.map { c.a
     }
 }
 
+@Suite struct QuoteGrouping {
+    @Test func nearlyTheSameWordsOfOneSpeakerShareAGroupAndNothingElseJoins() {
+        let c = corpus("One\n\n“The new budget will protect schools and hospitals across the region,” Mira Holt said.\n",
+                       "Two\n\nMira Holt said: “The new budget will protect schools and hospitals across the whole region.”\n",
+                       "Three\n\nMira Holt said: “Spring weather is lovely for a long walk by the river.”\n",
+                       "Four\n\nTomas Reyes said: “The new budget will protect schools and hospitals across the region.”\n")
+        let speech = c.quotes.filter { $0.kind == .speech }
+        #expect(speech.count == 4)
+        #expect(speech[0].group != nil && speech[0].group == speech[1].group)
+        #expect(speech[2].group == nil)
+        // the same words from someone else are not the same quote
+        #expect(speech[3].group == nil)
+    }
+
+    @Test func sortedDistinctWordsCountWhatTwoSetsShare() {
+        var rng = SplitMix(seed: 7)
+        let vocabulary = ["a", "b", "c", "d", "e", "f", "g", "h", "é", "e\u{301}", "zz", "Ab"]
+        for _ in 0..<500 {
+            let x = (0..<Int(rng.next() % 12)).map { _ in vocabulary[Int(rng.next() % UInt64(vocabulary.count))] }
+            let y = (0..<Int(rng.next() % 12)).map { _ in vocabulary[Int(rng.next() % UInt64(vocabulary.count))] }
+            let dx = QuoteGroups.sortedDistinct(x), dy = QuoteGroups.sortedDistinct(y)
+            #expect(dx.count == Set(x).count)
+            #expect(dx == dx.sorted())
+            #expect(QuoteGroups.sharedCount(dx, dy) == Set(x).intersection(Set(y)).count, "\(x) \(y)")
+        }
+    }
+}
+
+/// A small seeded generator, so that a failure repeats.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
+
 @Suite struct QuoteSeedFigures {
     @Test func quoteF1AndSpeakerAccuracyMeetTheFloors() throws {
         let c = try Corpus.load(folder: Paths.seeds)
