@@ -19,39 +19,50 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-    /// The whole list that `BinaryWriter.blocks` wrote, in order.
+    /// The whole list that `BinaryWriter.blocks` wrote, in order. Each block is decoded on one
+    /// of the cores straight into its place in the result: gathering per-block arrays into one
+    /// copied (and retained) every item a second time.
     mutating func blocks<T: Sendable>(_ read: @escaping @Sendable (inout BinaryReader) throws -> T) throws -> [T] {
         let total = try count()
-        var spans: [(start: Int, length: Int, items: Int)] = []
+        var spans: [(start: Int, length: Int, items: Int, first: Int)] = []
         var seen = 0
         while seen < total {
             let items = try count(), length = try count()
             guard items > 0, seen + items <= total else { throw Corrupt() }
-            spans.append((position, length, items))
+            spans.append((position, length, items, seen))
             try skip(length)
             seen += items
         }
         let whole = SharedBytes(bytes: bytes)
-        let decoded = ParallelMap.map(spans) { span -> Result<[T], Corrupt> in
-            var r = BinaryReader(UnsafeRawBufferPointer(rebasing: whole.bytes[span.start..<(span.start + span.length)]))
-            do {
-                var out: [T] = []
-                out.reserveCapacity(span.items)
-                for _ in 0..<span.items { out.append(try read(&r)) }
-                guard r.atEnd else { throw Corrupt() }
-                return .success(out)
-            } catch {
-                return .failure(Corrupt())
+        return try [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let out = SharedSlots(base: buffer.baseAddress)
+            // per block: how many items it wrote, and whether all of it read well
+            let done = ParallelMap.map(spans) { span -> (written: Int, ok: Bool) in
+                var r = BinaryReader(UnsafeRawBufferPointer(rebasing: whole.bytes[span.start..<(span.start + span.length)]))
+                var k = 0
+                while k < span.items {
+                    guard let item = try? read(&r) else { return (k, false) }
+                    (out.base! + span.first + k).initialize(to: item)
+                    k += 1
+                }
+                return (k, r.atEnd)
             }
+            guard done.allSatisfy(\.ok) else {
+                for (span, result) in zip(spans, done) { (out.base! + span.first).deinitialize(count: result.written) }
+                initialized = 0
+                throw Corrupt()
+            }
+            initialized = total
         }
-        var all: [T] = []
-        all.reserveCapacity(total)
-        for block in decoded { all += try block.get() }
-        return all
     }
 }
 
 /// The snapshot's bytes, read by several threads at once (never written while they read).
 private struct SharedBytes: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
+}
+
+/// The result's storage, written by several threads at once, each to its own slots.
+private struct SharedSlots<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>?
 }

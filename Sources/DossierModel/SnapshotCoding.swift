@@ -22,7 +22,10 @@ extension CorpusCache {
         w.warnings(c.warnings)
         w.blocks(c.articles) { w, a in
             w.string(a.id); w.string(a.file); w.string(a.title)
-            w.optional(a.source); w.optional(a.author); w.optional(a.date?.description); w.optional(a.url); w.optional(a.credit)
+            w.optional(a.source); w.optional(a.author)
+            // the date as numbers: parsing a million dates back was a tenth of reopening
+            w.optional(a.date?.year); w.optional(a.date?.month); w.optional(a.date?.day)
+            w.optional(a.url); w.optional(a.credit)
             w.strings(a.removedLines)
             w.string(a.text)
             w.int(a.paragraphs.count)
@@ -74,11 +77,11 @@ extension CorpusCache {
     /// The snapshot, nil when it was made by other rules; throws when it is damaged.
     /// `isCurrent` judges the header: a current snapshot is read without the name candidates,
     /// which only a new analysis needs.
-    static func decode(_ data: Data, isCurrent: (CorpusLoader.Result) -> Bool = { _ in false }) throws -> (snapshot: Snapshot, current: Bool)? {
+    static func decode(_ data: Data, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool = { _ in false }) throws -> (snapshot: Snapshot, current: Bool)? {
         try data.withUnsafeBytes { try decode(bytes: $0, isCurrent: isCurrent) }
     }
 
-    static func decode(bytes: UnsafeRawBufferPointer, isCurrent: (CorpusLoader.Result) -> Bool) throws -> (snapshot: Snapshot, current: Bool)? {
+    static func decode(bytes: UnsafeRawBufferPointer, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool) throws -> (snapshot: Snapshot, current: Bool)? {
         var r = BinaryReader(bytes)
         guard try r.string() == magic else { throw BinaryReader.Corrupt() }
         guard try r.int() == rulesVersion else { return nil }
@@ -90,11 +93,19 @@ extension CorpusCache {
             let stamp = try r.stamp()
             loaded.files.append(LoadedFile(relative: relative, stamp: stamp, articleIds: try r.strings(), warnings: try r.warnings()))
         }
-        let current = isCurrent(loaded)
+        // whether the folder still matches (a stat of every file) is judged on its own thread
+        // while the body is read
+        let header = loaded
+        let judged = Background { isCurrent(header) }
         let warnings = try r.warnings()
         let articles = try r.blocks { r in
             let id = try r.string(), file = try r.string(), title = try r.string()
-            let source = try r.optionalString(), author = try r.optionalString(), date = try r.optionalString()
+            let source = try r.optionalString(), author = try r.optionalString()
+            let year = try r.optionalInt(), month = try r.optionalInt(), day = try r.optionalInt()
+            let date = try year.map { year in
+                guard let date = PartialDate(year: year, month: month, day: day) else { throw BinaryReader.Corrupt() }
+                return date
+            }
             let url = try r.optionalString(), credit = try r.optionalString()
             let removed = try r.strings()
             let text = try r.string()
@@ -103,14 +114,14 @@ extension CorpusCache {
             }
             guard ranges.reduce(0, { $0 + $1.utf8 }) + 2 * max(0, ranges.count - 1) == text.utf8.count else { throw BinaryReader.Corrupt() }
             return Article(restoring: id, file: file, title: title, source: source, author: author,
-                           date: date.flatMap(PartialDate.init(parsing:)), url: url, credit: credit, text: text,
+                           date: date, url: url, credit: credit, text: text,
                            ranges: ranges, removedLines: removed)
         }
         var actors = try r.blocks { r in
             let id = try r.string(), name = try r.string()
             guard let kind = Actor.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
             let aliases = try r.strings(), roles = try r.strings()
-            let inArticles = try (0..<r.count()).map { _ in try r.articleRef(articles) }
+            let inArticles = try (0..<r.count()).map { _ in try r.articleRef(articles).id }
             let gender = try r.optionalString().flatMap(Actor.Gender.init(rawValue:))
             return Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
                          articles: inArticles, gender: gender)
@@ -125,25 +136,16 @@ extension CorpusCache {
         }
         guard mentions.count == articles.count else { throw BinaryReader.Corrupt() }
         let namesLength = try r.count()
-        var names: [ArticleNames] = []
         let namesStart = r.position
-        if current {
-            try r.skip(namesLength)
-        } else if try r.bool() {
-            names = try r.blocks { r in try r.names() }
-            guard names.count == articles.count else { throw BinaryReader.Corrupt() }
-        }
-        guard r.position == namesStart + namesLength else { throw BinaryReader.Corrupt() }
+        try r.skip(namesLength)
         let actorNames = actors.map(\.name)
-        var articleIndex: [String: Int] = [:]
-        for (i, a) in articles.enumerated() { articleIndex[a.id] = i }
-        let index = articleIndex
         let quotes = try r.blocks { r in
-            let article = try r.articleRef(articles), number = try r.int()
+            let (articleIndex, article) = try r.articleRef(articles)
+            let number = try r.int()
             let text: Substring
             if try r.bool() {
                 let from = try r.int(), to = try r.int()
-                guard let a = index[article] else { throw BinaryReader.Corrupt() }
+                guard let a = articleIndex else { throw BinaryReader.Corrupt() }
                 let whole = articles[a].text
                 guard from <= to, whole.isScalarBoundary(utf8: from), whole.isScalarBoundary(utf8: to) else { throw BinaryReader.Corrupt() }
                 text = whole.sliceUTF8(from, to)
@@ -160,6 +162,17 @@ extension CorpusCache {
                          group: try r.optionalInt())
         }
         guard r.atEnd else { throw BinaryReader.Corrupt() }
+        // a current snapshot is read without the name candidates: only a new analysis needs them
+        let current = judged.value()
+        var names: [ArticleNames] = []
+        if !current {
+            var n = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[namesStart..<(namesStart + namesLength)]))
+            if try n.bool() {
+                names = try n.blocks { r in try r.names() }
+                guard names.count == articles.count else { throw BinaryReader.Corrupt() }
+            }
+            guard n.atEnd else { throw BinaryReader.Corrupt() }
+        }
         ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
         let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names)
         loaded.articles = corpus.articles
@@ -203,11 +216,12 @@ extension BinaryWriter {
 extension BinaryReader {
     mutating func stamp() throws -> FileStamp { FileStamp(size: try int(), seconds: try int(), nanoseconds: try int()) }
 
-    mutating func articleRef(_ articles: [Article]) throws -> String {
+    /// The article's index (nil when the id names no article) and its id.
+    mutating func articleRef(_ articles: [Article]) throws -> (index: Int?, id: String) {
         let i = try int()
-        if i == -1 { return try string() }
+        if i == -1 { return (nil, try string()) }
         guard i >= 0, i < articles.count else { throw Corrupt() }
-        return articles[i].id
+        return (i, articles[i].id)
     }
 
     mutating func warnings() throws -> [LoadWarning] {

@@ -187,4 +187,24 @@ import Testing
         #expect(atEnd)
         #expect(failsAfter)
     }
+
+    @Test func blocksComeBackInOrderAndABadItemFailsTheWholeList() throws {
+        let items = (0..<5000).map { "item \($0) ✓" }
+        var w = BinaryWriter()
+        w.blocks(items, size: 64) { w, s in w.string(s) }
+        let data = w.data
+        let back = try data.withUnsafeBytes { bytes in
+            var r = BinaryReader(bytes)
+            return try r.blocks { r in try r.string() }
+        }
+        #expect(back == items)
+        // the reader wants one more item per block than was written: every block fails part
+        // way, and what was read is given back (no leak, no crash)
+        #expect(throws: BinaryReader.Corrupt.self) {
+            _ = try data.withUnsafeBytes { bytes in
+                var r = BinaryReader(bytes)
+                return try r.blocks { r in try r.string() + (try r.string()) }
+            }
+        }
+    }
 }
