@@ -39,16 +39,25 @@ public struct ActorIndex: Sendable {
     /// Each actor's mentions, in article order and text order: built from the per-article
     /// lists, so that the two always agree (and the cache need not store both).
     static func collectMentions(_ actors: inout [Actor], from mentions: [[ResolvedMention]], articles: [Article]) {
+        for (i, list) in mentionLists(actors: actors.count, from: mentions, articles: articles).enumerated() {
+            actors[i].mentions = list
+        }
+    }
+
+    /// The mention list of each of `actors` actors.
+    static func mentionLists(actors: Int, from mentions: [[ResolvedMention]], articles: [Article]) -> [[Mention]] {
         // counted first, so that each list is allocated once at its size (appending would
         // leave up to half of every list unused)
-        var counts = [Int](repeating: 0, count: actors.count)
+        var counts = [Int](repeating: 0, count: actors)
         for list in mentions { for m in list { counts[m.actor] += 1 } }
-        for i in actors.indices {
-            actors[i].mentions = []
-            actors[i].mentions.reserveCapacity(counts[i])
+        var lists: [[Mention]] = counts.map { count in
+            var list: [Mention] = []
+            list.reserveCapacity(count)
+            return list
         }
         for (a, list) in mentions.enumerated() {
-            for m in list { actors[m.actor].mentions.append(Mention(article: articles[a].id, start: m.start, end: m.end)) }
+            for m in list { lists[m.actor].append(Mention(article: articles[a].id, start: m.start, end: m.end)) }
         }
+        return lists
     }
 }

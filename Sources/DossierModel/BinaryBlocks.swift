@@ -58,7 +58,7 @@ extension BinaryReader {
 }
 
 /// The snapshot's bytes, read by several threads at once (never written while they read).
-private struct SharedBytes: @unchecked Sendable {
+struct SharedBytes: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 }
 

@@ -135,6 +135,8 @@ extension CorpusCache {
             }
         }
         guard mentions.count == articles.count else { throw BinaryReader.Corrupt() }
+        // each actor's mention list is gathered on its own thread while the quotes are read
+        let actorMentions = Background { ActorIndex.mentionLists(actors: actorCount, from: mentions, articles: articles) }
         let namesLength = try r.count()
         let namesStart = r.position
         try r.skip(namesLength)
@@ -173,7 +175,7 @@ extension CorpusCache {
             }
             guard n.atEnd else { throw BinaryReader.Corrupt() }
         }
-        ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
+        for (i, list) in actorMentions.value().enumerated() { actors[i].mentions = list }
         let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names)
         loaded.articles = corpus.articles
         return (Snapshot(corpus: corpus, loaded: loaded), current)
