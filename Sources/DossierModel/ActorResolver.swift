@@ -372,7 +372,7 @@ enum BylineActors {
             var who = credit
             if let via = who.range(of: " via ") { who = String(who[..<via.lowerBound]) }
             if let slash = who.firstIndex(of: "/") { who = String(who[..<slash]) }
-            who = who.trimmingCharacters(in: .whitespaces)
+            who = Whitespace.trimmed(who)
             if looksLikeName(who) { out.append((who, "credit")) }
         }
         return out
@@ -380,7 +380,7 @@ enum BylineActors {
 
     static func splitNames(_ text: String) -> [String] {
         text.split(separator: " and ").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { Whitespace.trimmed($0) }.filter { !$0.isEmpty }
     }
 
     /// Two to four capitalised words, none a place or an organisation word.

@@ -106,7 +106,7 @@ public enum ArticleCleaner {
         var body = text
         for lead in ["Published:", "Published on", "Published", "Updated:", "Updated", "Posted on", "Posted:", "Date:"]
         where body.hasPrefix(lead) {
-            body = String(body.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces)
+            body = Whitespace.trimmed(body.dropFirst(lead.count))
             break
         }
         guard body.split(separator: " ").count <= 8 else { return nil }
@@ -118,7 +118,7 @@ public enum ArticleCleaner {
     /// `# Heading` loses its marker in a Markdown file.
     private static func stripMarkdown(_ line: SourceLine) -> SourceLine {
         guard line.text.hasPrefix("#") else { return line }
-        let text = line.text.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+        let text = Whitespace.trimmed(line.text.drop(while: { $0 == "#" }))
         return SourceLine(start: line.start, end: line.end, text: text, indented: false)
     }
 }

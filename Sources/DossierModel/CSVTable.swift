@@ -41,7 +41,7 @@ enum CSVTable {
 enum MetadataCSV {
     static func parse(_ text: String, file: String, warn: (String) -> Void) -> [String: GivenMetadata] {
         let rows = CSVTable.parse(text)
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+        guard let header = rows.first?.map({ Whitespace.trimmed($0).lowercased() }),
               let fileColumn = header.firstIndex(of: "file") else {
             warn("no 'file' column in the header; ignored")
             return [:]
@@ -51,7 +51,7 @@ enum MetadataCSV {
         for (number, row) in rows.enumerated().dropFirst() {
             func value(_ name: String) -> String? {
                 guard let i = column(name), i < row.count else { return nil }
-                let v = row[i].trimmingCharacters(in: .whitespaces)
+                let v = Whitespace.trimmed(row[i])
                 return v.isEmpty ? nil : v
             }
             guard fileColumn < row.count, !row[fileColumn].isEmpty else {
@@ -63,7 +63,7 @@ enum MetadataCSV {
                 date = PartialDate(parsing: raw)
                 if date == nil { warn("line \(number + 1): date '\(raw)' not understood; ignored") }
             }
-            table[row[fileColumn].trimmingCharacters(in: .whitespaces)] = GivenMetadata(
+            table[Whitespace.trimmed(row[fileColumn])] = GivenMetadata(
                 title: value("title"), source: value("source"), author: value("author"), date: date, url: value("url"))
         }
         return table

@@ -58,7 +58,7 @@ enum Clutter {
         let parts = lower.split(whereSeparator: { $0 == "x" || $0 == "×" })
         guard parts.count == 2, lower.count <= 13 else { return false }
         return parts.allSatisfy { part in
-            let digits = part.trimmingCharacters(in: .whitespaces)
+            let digits = Whitespace.trimmed(part)
             return (2...4).contains(digits.count) && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
         }
     }
@@ -88,7 +88,7 @@ enum Clutter {
         for lead in ["Write to ", "Contact ", "Email ", "Reach "] where line.hasPrefix(lead) {
             let rest = line.dropFirst(lead.count)
             guard let at = rest.range(of: " at") ?? rest.range(of: " via") else { continue }
-            let name = rest[..<at.lowerBound].trimmingCharacters(in: .whitespaces)
+            let name = Whitespace.trimmed(rest[..<at.lowerBound])
             let words = name.split(separator: " ")
             guard (2...8).contains(words.count),
                   words.allSatisfy({ $0.first?.isUppercase == true || $0 == "and" }) else { continue }
@@ -103,10 +103,10 @@ enum Clutter {
         let leads = ["by ", "analysis by ", "opinion by ", "commentary by ", "written by ", "story by ",
                      "report by ", "reporting by ", "words by ", "posted by ", "editorial by "]
         for lead in leads where lower.hasPrefix(lead) {
-            var name = String(line.dropFirst(lead.count)).trimmingCharacters(in: .whitespaces)
+            var name = Whitespace.trimmed(line.dropFirst(lead.count))
             // `By Jane Doe | Reuters`, `By Jane Doe, Staff Writer`: keep the name.
             if let bar = name.firstIndex(where: { $0 == "|" || $0 == "·" || $0 == "—" }) {
-                name = String(name[..<bar]).trimmingCharacters(in: .whitespaces)
+                name = Whitespace.trimmed(name[..<bar])
             }
             let words = name.split(separator: " ")
             guard (1...8).contains(words.count), name.count <= 80,

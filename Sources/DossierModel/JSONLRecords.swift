@@ -13,7 +13,7 @@ enum JSONLRecords {
         var number = 0
         for rawLine in content.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = Whitespace.trimmed(rawLine, Whitespace.isSpaceOrNewline)
             if line.isEmpty { continue }
             guard let data = line.data(using: .utf8),
                   let object = try? JSONSerialization.jsonObject(with: data),
@@ -22,7 +22,7 @@ enum JSONLRecords {
                 continue
             }
             guard let text = firstString(fields, ["text", "body", "content", "maintext", "article"]),
-                  !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                  !Whitespace.trimmed(text, Whitespace.isSpaceOrNewline).isEmpty else {
                 warn("line \(number): no text, body or content; skipped")
                 continue
             }
@@ -48,7 +48,7 @@ enum JSONLRecords {
     private static func firstString(_ fields: [String: Any], _ keys: [String]) -> String? {
         for key in keys {
             if let value = fields[key] as? String {
-                let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = Whitespace.trimmed(value, Whitespace.isSpaceOrNewline)
                 if !trimmed.isEmpty { return trimmed }
             }
         }

@@ -68,7 +68,7 @@ enum MetadataInference {
     static func agencyDateline(_ text: String) -> String? {
         let head = text.prefix(80)
         guard let open = head.firstIndex(of: "("), let close = head[open...].firstIndex(of: ")") else { return nil }
-        let inside = head[head.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+        let inside = Whitespace.trimmed(head[head.index(after: open)..<close])
         let after = head[head.index(after: close)...].drop(while: { $0 == " " })
         guard let mark = after.first, "-–—".contains(mark) else { return nil }
         let words = inside.split(separator: " ")

@@ -307,8 +307,9 @@ enum NameFinder {
             return nil
         }
         guard !tokens[first].isWord || !CommonWords.functionWords.contains(tokens[first].lower) || ["first", "second"].contains(tokens[first].lower) else { return nil }
-        return Whitespace.normalize(slice(text, tokens[first].start, tokens[end - 1].end))
-            .trimmingCharacters(in: CharacterSet(charactersIn: ",.;: "))
+        return Whitespace.trimmed(Whitespace.normalize(slice(text, tokens[first].start, tokens[end - 1].end))) {
+            $0 == "," || $0 == "." || $0 == ";" || $0 == ":" || $0 == " "
+        }
     }
 
     /// `Iranian foreign minister`, `North Korean dictator`: the words before a role word, back to

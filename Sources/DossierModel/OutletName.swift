@@ -1,3 +1,5 @@
+import Foundation
+
 /// Names an outlet from its web domain: `dailyledger.com` is "Daily Ledger".
 ///
 /// Domains run words together, so the label is split by dynamic programming over a vocabulary
@@ -37,6 +39,14 @@ enum OutletName {
     ]
 
     static func fromDomain(_ domain: String, extraWords: Set<String> = []) -> String? {
+        // a corpus has few outlets and many articles from each: split each domain once
+        guard extraWords.isEmpty else { return split(domain, extraWords: extraWords) }
+        return known.name(of: domain) { split(domain, extraWords: []) }
+    }
+
+    private static let known = KnownDomains()
+
+    private static func split(_ domain: String, extraWords: Set<String>) -> String? {
         var labels = domain.lowercased().split(separator: ".").map(String.init)
         guard labels.count >= 2 else { return nil }
         labels.removeLast() // com, org, …
@@ -74,5 +84,19 @@ enum OutletName {
             end = start
         }
         return words.reversed()
+    }
+}
+
+/// Outlet names already worked out from the built-in words alone, by domain; shared by the
+/// threads that load articles.
+private final class KnownDomains: @unchecked Sendable {
+    private var names: [String: String?] = [:]
+    private let lock = NSLock()
+
+    func name(of domain: String, _ make: () -> String?) -> String? {
+        if let known = lock.withLock({ names[domain] }) { return known }
+        let name = make()
+        lock.withLock { names[domain] = name }
+        return name
     }
 }

@@ -18,7 +18,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (an ISO time after the day is ignored),
     /// `YYYY/MM/DD`, and written dates such as `June 8, 2019`, `8 June 2019`, `Jun. 8 2019`.
     public init?(parsing raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Whitespace.trimmed(raw, Whitespace.isSpaceOrNewline)
         if let iso = PartialDate.parseNumeric(text) { self = iso; return }
         if let written = DateWords.parseWritten(text) { self = written; return }
         return nil

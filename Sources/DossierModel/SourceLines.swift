@@ -42,6 +42,18 @@ enum Whitespace {
         }
     }
 
+    /// What Foundation's `.whitespaces` holds: horizontal space and the zero-width space (a
+    /// space separator in older Unicode, and still one to Foundation here).
+    static func isTrimmedSpace(_ s: Unicode.Scalar) -> Bool { s.value == 0x200B || isSpace(s) }
+
+    /// What Foundation's `.whitespacesAndNewlines` holds: the above and line breaks.
+    static func isSpaceOrNewline(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return isTrimmedSpace(s)
+        }
+    }
+
     /// Collapses runs of horizontal space into one space and trims both ends.
     /// Writes UTF-8 bytes and makes the string once: appending scalar by scalar to a string
     /// cost more than the rest of line splitting.
@@ -77,4 +89,14 @@ enum Whitespace {
     }
 
     static func normalize(_ text: String) -> String { normalize(text.unicodeScalars) }
+
+    /// The text without the scalars `trim` picks at either end (`.whitespaces` unless told):
+    /// Foundation's `trimmingCharacters` goes through NSString, and on the names and bylines
+    /// of every article that was a few percent of the whole analysis.
+    static func trimmed<S: StringProtocol>(_ text: S, _ trim: (Unicode.Scalar) -> Bool = isTrimmedSpace) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !trim($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !trim($0) })!
+        return String(text[first..<scalars.index(after: last)])
+    }
 }

@@ -154,6 +154,14 @@ import Testing
         #expect(Whitespace.normalize("😀 a") == "😀 a")
     }
 
+    @Test(arguments: ["", "   ", "\t Zürich\u{00A0}", "a b", "\u{3000}中文 😀\u{2009}", " \n line \r\n", "\u{2028}x\u{85}",
+                      "e\u{301} ", "\u{200B}zero width\u{200B}", "x"])
+    func trimmingAgreesWithFoundation(_ text: String) {
+        #expect(Whitespace.trimmed(text) == text.trimmingCharacters(in: .whitespaces))
+        #expect(Whitespace.trimmed(text, Whitespace.isSpaceOrNewline) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(Whitespace.trimmed(text.dropFirst()) == String(text.dropFirst()).trimmingCharacters(in: .whitespaces))
+    }
+
     @Test func wordsAreLoweredAndSplitOnNonLetters() {
         #expect(Words.lowercased("The BUDGET, in 2024—Zürich's e\u{301}lan!", digits: true)
                 == ["the", "budget", "in", "2024", "zürich", "s", "e\u{301}lan"])
