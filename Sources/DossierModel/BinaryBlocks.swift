@@ -2,18 +2,22 @@
 /// the blocks on all cores: reading back a large snapshot is mostly making strings, and one
 /// core did it at half the speed of two.
 extension BinaryWriter {
-    /// The blocks are encoded on all cores too, then appended in order.
+    /// The blocks are encoded on all cores too, then appended in order, a wave of them at a
+    /// time (so that a streaming writer never holds a whole list's bytes).
     mutating func blocks<T: Sendable>(_ items: [T], size: Int = 1024, _ write: @escaping @Sendable (inout BinaryWriter, T) -> Void) {
         int(items.count)
         let starts = Array(stride(from: 0, to: items.count, by: size))
-        let encoded = ParallelMap.map(starts) { start -> BinaryWriter in
-            var block = BinaryWriter()
-            for item in items[start..<min(start + size, items.count)] { write(&block, item) }
-            return block
-        }
-        for (start, block) in zip(starts, encoded) {
-            int(min(start + size, items.count) - start)
-            self.block(block)
+        for wave in stride(from: 0, to: starts.count, by: 32) {
+            let waveStarts = Array(starts[wave..<min(wave + 32, starts.count)])
+            let encoded = ParallelMap.map(waveStarts) { start -> BinaryWriter in
+                var block = BinaryWriter()
+                for item in items[start..<min(start + size, items.count)] { write(&block, item) }
+                return block
+            }
+            for (start, block) in zip(waveStarts, encoded) {
+                int(min(start + size, items.count) - start)
+                self.block(block)
+            }
         }
     }
 }

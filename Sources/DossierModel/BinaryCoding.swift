@@ -7,28 +7,54 @@ struct BinaryWriter {
     /// Bytes in an array: appending to `Data` byte by byte made writing a snapshot slower than
     /// the analysis it saves.
     private var bytes: [UInt8] = []
+    /// Where the bytes go, a few megabytes at a time, when the writer streams to a file: a
+    /// snapshot of 100k articles is 400 MB, and holding it whole raised the peak memory of a
+    /// first open by as much.
+    private var spill: BinarySpill?
+
+    init() {}
+    init(spillingTo spill: BinarySpill) { self.spill = spill }
+
+    /// The bytes, for a writer that keeps them in memory.
     var data: Data { Data(bytes) }
 
-    /// Writes the bytes to a new file (no second copy of a snapshot in memory); false on failure.
-    func write(to path: String) -> Bool {
-        guard let file = fopen(path, "wx") else { return false }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        return fclose(file) == 0 && written == bytes.count
-    }
-    var count: Int { bytes.count }
+    /// Bytes written so far, those already in the file included.
+    var count: Int { (spill?.written ?? 0) + bytes.count }
 
     /// Eight bytes to be filled in by `sealChecksum`.
     mutating func checksumSlot() -> Int {
         bytes.append(contentsOf: [UInt8](repeating: 0, count: 8))
-        return bytes.count - 8
+        spill?.checksumStart = count
+        return count - 8
     }
 
-    /// Writes into the slot the checksum of everything after it.
+    /// Writes into the slot the checksum of everything after it; nothing may follow.
     mutating func sealChecksum(_ slot: Int) {
+        if let spill {
+            flush()
+            spill.patch(at: slot, spill.finishChecksum())
+            return
+        }
         let sum = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[(slot + 8)...])) }
         for k in 0..<8 { bytes[slot + k] = UInt8(truncatingIfNeeded: sum >> (8 * UInt64(k))) }
     }
-    mutating func append(_ other: BinaryWriter) { bytes.append(contentsOf: other.bytes) }
+
+    /// For a streaming writer: the last bytes written and the file closed; false on failure.
+    mutating func finish() -> Bool {
+        guard let spill else { return true }
+        flush()
+        return spill.close()
+    }
+
+    mutating func append(_ other: BinaryWriter) {
+        bytes.append(contentsOf: other.bytes)
+        if spill != nil, bytes.count >= 8 << 20 { flush() }
+    }
+
+    private mutating func flush() {
+        spill?.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     mutating func int(_ v: Int) {
         var x = UInt64(bitPattern: Int64(v) << 1 ^ Int64(v) >> 63)
@@ -129,7 +155,12 @@ enum Checksum {
         let sums = ParallelMap.map(Array(stride(from: 0, to: bytes.count, by: piece))) { start in
             Checksum.ofPiece(UnsafeRawBufferPointer(rebasing: shared.bytes[start..<min(start + piece, shared.bytes.count)]))
         }
-        var h: UInt64 = 0x9E3779B97F4A7C15 ^ UInt64(bytes.count)
+        return fold(sums, count: bytes.count)
+    }
+
+    /// The checksum of `count` bytes from the sums of their pieces, in order.
+    static func fold(_ sums: [UInt64], count: Int) -> UInt64 {
+        var h: UInt64 = 0x9E3779B97F4A7C15 ^ UInt64(count)
         for sum in sums { h = (h ^ sum) &* 0xFF51AFD7ED558CCD; h ^= h >> 29 }
         return h ^ (h >> 32)
     }

@@ -17,7 +17,7 @@ import Glibc
 public enum CorpusCache {
     /// Bump when cleaning or extraction changes what they produce, or the snapshot's layout
     /// changes.
-    public static let rulesVersion = 8
+    public static let rulesVersion = 9
     static let magic = "DOSSIER-CACHE"
 
     public static var folder: String {
@@ -100,7 +100,16 @@ public enum CorpusCache {
     public static func store(_ corpus: Corpus, loaded: CorpusLoader.Result, folder corpusFolder: String,
                              cacheFolder: String = CorpusCache.folder) {
         let root = URL(fileURLWithPath: corpusFolder).standardizedFileURL.path
-        write(encode(corpus, loaded: loaded), to: snapshotPath(root, in: cacheFolder))
+        let path = snapshotPath(root, in: cacheFolder)
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true)
+        // streamed to a temporary file, then renamed into place
+        let temporary = path + ".\(getpid()).\(UUID().uuidString.prefix(8)).tmp"
+        guard let spill = BinarySpill(path: temporary) else { return }
+        var w = BinaryWriter(spillingTo: spill)
+        encode(corpus, loaded: loaded, into: &w)
+        guard w.finish() else { unlink(temporary); return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
     }
 
     static func snapshotPath(_ root: String, in cacheFolder: String) -> String {
@@ -120,13 +129,5 @@ public enum CorpusCache {
         }
         guard metadata == loaded.metadataStamps, files.count == loaded.files.count else { return false }
         return loaded.files.allSatisfy { files[$0.relative] == $0.stamp }
-    }
-
-    static func write(_ snapshot: BinaryWriter, to path: String) {
-        let dir = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).\(UUID().uuidString.prefix(8)).tmp"
-        guard snapshot.write(to: temporary) else { unlink(temporary); return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
     }
 }

@@ -2,11 +2,18 @@ import Foundation
 
 /// The snapshot's layout: header (magic, rules version, metadata.csv stamps, per file its
 /// stamp, article ids and warnings), then the corpus (warnings, articles with their text once
-/// and paragraphs as ranges of it, actors, per-article mentions and name candidates, quotes).
+/// and paragraphs as ranges of it, actors, per-article mentions, quotes, name candidates).
 /// Actors' mention lists are rebuilt from the per-article ones.
 extension CorpusCache {
+    /// The snapshot in memory.
     static func encode(_ c: Corpus, loaded: CorpusLoader.Result) -> BinaryWriter {
         var w = BinaryWriter()
+        encode(c, loaded: loaded, into: &w)
+        return w
+    }
+
+    /// The snapshot written into `w` (which may stream it to a file).
+    static func encode(_ c: Corpus, loaded: CorpusLoader.Result, into w: inout BinaryWriter) {
         w.string(magic)
         w.int(rulesVersion)
         let slot = w.checksumSlot()
@@ -47,11 +54,6 @@ extension CorpusCache {
             w.int(list.count)
             for m in list { w.int(m.start); w.int(m.end); w.int(m.actor); w.int(m.token) }
         }
-        // name candidates as a block of known length: a current snapshot skips them
-        var names = BinaryWriter()
-        names.bool(c.names.count == c.articles.count)
-        if c.names.count == c.articles.count { names.blocks(c.names) { w, n in w.names(n) } }
-        w.block(names)
         let actorNames = c.actors.map(\.name)
         // A quote's words are written as their place in the article's text, and its speaker's
         // name not at all when it is the actor's: reading back then makes no string for either.
@@ -70,8 +72,10 @@ extension CorpusCache {
             if !named { w.optional(q.speakerName) }
             w.optional(q.cue); w.optional(q.via); w.optional(q.group)
         }
+        // name candidates last: a current snapshot stops reading before them
+        w.bool(c.names.count == c.articles.count)
+        if c.names.count == c.articles.count { w.blocks(c.names) { w, n in w.names(n) } }
         w.sealChecksum(slot)
-        return w
     }
 
     /// The snapshot, nil when it was made by other rules; throws when it is damaged.
@@ -137,9 +141,6 @@ extension CorpusCache {
         guard mentions.count == articles.count else { throw BinaryReader.Corrupt() }
         // each actor's mention list is gathered on its own thread while the quotes are read
         let actorMentions = Background { ActorIndex.mentionLists(actors: actorCount, from: mentions, articles: articles) }
-        let namesLength = try r.count()
-        let namesStart = r.position
-        try r.skip(namesLength)
         let actorNames = actors.map(\.name)
         let quotes = try r.blocks { r in
             let (articleIndex, article) = try r.articleRef(articles)
@@ -163,17 +164,15 @@ extension CorpusCache {
                          speakerName: speakerName, cue: try r.optionalString(), via: try r.optionalString(),
                          group: try r.optionalInt())
         }
-        guard r.atEnd else { throw BinaryReader.Corrupt() }
         // a current snapshot is read without the name candidates: only a new analysis needs them
         let current = judged.value()
         var names: [ArticleNames] = []
         if !current {
-            var n = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[namesStart..<(namesStart + namesLength)]))
-            if try n.bool() {
-                names = try n.blocks { r in try r.names() }
+            if try r.bool() {
+                names = try r.blocks { r in try r.names() }
                 guard names.count == articles.count else { throw BinaryReader.Corrupt() }
             }
-            guard n.atEnd else { throw BinaryReader.Corrupt() }
+            guard r.atEnd else { throw BinaryReader.Corrupt() }
         }
         for (i, list) in actorMentions.value().enumerated() { actors[i].mentions = list }
         let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names)

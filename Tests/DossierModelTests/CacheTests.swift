@@ -151,6 +151,48 @@ import Testing
         #expect(back.quotes[2].id.hasPrefix("no-such-article#"))
     }
 
+    @Test func aStreamedSnapshotIsByteForByteTheOneBuiltInMemory() throws {
+        let folder = try corpusCopy(), cache = Paths.temporaryFolder().path
+        let loaded = try CorpusLoader.load(folder: folder)
+        let corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings)
+        CorpusCache.store(corpus, loaded: loaded, folder: folder, cacheFolder: cache)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(files.count == 1 && files[0].hasSuffix(".snapshot"))
+        let streamed = try Data(contentsOf: URL(fileURLWithPath: cache + "/" + files[0]))
+        #expect(streamed == CorpusCache.encode(corpus, loaded: loaded).data)
+    }
+
+    @Test func aStreamedChecksumOverSeveralPiecesIsTheWholeOne() throws {
+        // 40 MB: three checksum pieces, several flushes, and pieces that do not start at a flush
+        func fill(_ w: inout BinaryWriter) {
+            w.string("HEAD")
+            let slot = w.checksumSlot()
+            for k in 0..<40 {
+                var block = BinaryWriter()
+                block.string(String(repeating: Character(UnicodeScalar(UInt8(97 + k % 26))), count: 1_000_003))
+                w.append(block)
+            }
+            w.sealChecksum(slot)
+        }
+        let path = Paths.temporaryFolder().appendingPathComponent("big").path
+        var streamed = BinaryWriter(spillingTo: try #require(BinarySpill(path: path)))
+        fill(&streamed)
+        let finished = streamed.finish()
+        #expect(finished)
+        var whole = BinaryWriter()
+        fill(&whole)
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(written.count == whole.data.count)
+        #expect(written == whole.data)
+        // and the reader accepts it
+        try written.withUnsafeBytes { bytes in
+            var r = BinaryReader(bytes)
+            let head = try r.string()
+            #expect(head == "HEAD")
+            try r.verifyChecksum()
+        }
+    }
+
     @Test func newRulesRebuild() throws {
         let folder = try corpusCopy()
         let loaded = try CorpusLoader.load(folder: folder)
