@@ -68,15 +68,18 @@ public enum CorpusCache {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: corpusFolder, isDirectory: &isDirectory) else { throw CorpusError.missing(corpusFolder) }
         guard isDirectory.boolValue else { throw CorpusError.notAFolder(corpusFolder) }
-        let lookup = cached(folder: corpusFolder, cacheFolder: cacheFolder)
+        var lookup = cached(folder: corpusFolder, cacheFolder: cacheFolder)
         if let corpus = lookup.corpus { return (corpus, true) }
         let loaded = try lookup.stale?.reload(folder: corpusFolder, progress: progress)
             ?? CorpusLoader.load(folder: corpusFolder, progress: progress)
-        var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings, prior: lookup.stale?.prior(for: loaded))
+        let prior = lookup.stale?.prior(for: loaded)
+        let warnings = lookup.warnings
+        lookup = Lookup()  // the old snapshot's lists go; the prior analysis keeps what it needs
+        var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings, prior: prior)
         store(corpus, loaded: loaded, folder: corpusFolder, cacheFolder: cacheFolder)
         corpus.releaseNameCandidates()
         FreedMemory.release()
-        corpus.warnings += lookup.warnings
+        corpus.warnings += warnings
         return (corpus, false)
     }
 

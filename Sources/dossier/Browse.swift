@@ -89,7 +89,7 @@ enum BackgroundLoad {
         let thread = Thread {
             do {
                 // a current snapshot gives the whole analysis at once
-                let lookup = cache ? CorpusCache.cached(folder: folder) : CorpusCache.Lookup()
+                var lookup = cache ? CorpusCache.cached(folder: folder) : CorpusCache.Lookup()
                 if let corpus = lookup.corpus, !corpus.articles.isEmpty {
                     inbox.post(.loaded(withFilters(BrowserModel(corpus: corpus, name: name), source: source, actor: actor, inbox: inbox), complete: true))
                     return
@@ -103,8 +103,11 @@ enum BackgroundLoad {
                 let firstModel = BrowserModel(corpus: partial, name: name)
                 inbox.post(.loaded(withFilters(firstModel, source: source, actor: nil, inbox: inbox), complete: false))
                 inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))
-                var full = partial.analyzed(reusing: lookup.stale?.prior(for: loaded))
-                full.warnings += lookup.warnings
+                let prior = lookup.stale?.prior(for: loaded)
+                let warnings = lookup.warnings
+                lookup = CorpusCache.Lookup()  // the old snapshot's lists go; the prior keeps what it needs
+                var full = partial.analyzed(reusing: prior)
+                full.warnings += warnings
                 // the browser has no use for the name candidates; the snapshot below does
                 var shown = full
                 shown.releaseNameCandidates()
