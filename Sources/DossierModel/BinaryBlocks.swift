@@ -7,8 +7,9 @@ extension BinaryWriter {
     mutating func blocks<T: Sendable>(_ items: [T], size: Int = 1024, _ write: @escaping @Sendable (inout BinaryWriter, T) -> Void) {
         int(items.count)
         let starts = Array(stride(from: 0, to: items.count, by: size))
-        for wave in stride(from: 0, to: starts.count, by: 32) {
-            let waveStarts = Array(starts[wave..<min(wave + 32, starts.count)])
+        let width = 2 * ParallelMap.threads
+        for wave in stride(from: 0, to: starts.count, by: width) {
+            let waveStarts = Array(starts[wave..<min(wave + width, starts.count)])
             let encoded = ParallelMap.map(waveStarts) { start -> BinaryWriter in
                 var block = BinaryWriter()
                 for item in items[start..<min(start + size, items.count)] { write(&block, item) }

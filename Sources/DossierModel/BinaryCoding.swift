@@ -48,7 +48,7 @@ struct BinaryWriter {
 
     mutating func append(_ other: BinaryWriter) {
         bytes.append(contentsOf: other.bytes)
-        if spill != nil, bytes.count >= 8 << 20 { flush() }
+        if spill != nil, bytes.count >= 1 << 20 { flush() }
     }
 
     private mutating func flush() {
