@@ -166,18 +166,52 @@ enum Checksum {
     }
 
     static func ofPiece(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E3779B97F4A7C15 ^ UInt64(bytes.count)
+        var sum = PieceSum()
+        sum.feed(bytes)
+        return sum.value()
+    }
+}
+
+/// One piece's sum, fed in parts of any size (a streamed snapshot arrives a megabyte at a
+/// time): whole eight-byte words are mixed as they complete, the last few bytes one by one, and
+/// the length last.
+struct PieceSum {
+    private var h: UInt64 = 0x9E3779B97F4A7C15
+    private(set) var count = 0
+    /// Bytes of a word not yet complete, little-endian, and how many there are.
+    private var pending: UInt64 = 0
+    private var pendingBytes = 0
+
+    private mutating func mix(_ word: UInt64) {
+        h = (h ^ word) &* 0xFF51AFD7ED558CCD
+        h ^= h >> 29
+    }
+
+    private mutating func take(_ byte: UInt8) {
+        pending |= UInt64(byte) << (8 * UInt64(pendingBytes))
+        pendingBytes += 1
+        if pendingBytes == 8 {
+            mix(pending)
+            pending = 0
+            pendingBytes = 0
+        }
+    }
+
+    mutating func feed(_ bytes: UnsafeRawBufferPointer) {
         var i = 0
+        while pendingBytes > 0 && i < bytes.count { take(bytes[i]); i += 1 }
         while i + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ word) &* 0xFF51AFD7ED558CCD
-            h ^= h >> 29
+            mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i += 8
         }
-        while i < bytes.count {
-            h = (h ^ UInt64(bytes[i])) &* 0xC4CEB9FE1A85EC53
-            i += 1
-        }
+        while i < bytes.count { take(bytes[i]); i += 1 }
+        count += bytes.count
+    }
+
+    func value() -> UInt64 {
+        var h = self.h
+        for k in 0..<pendingBytes { h = (h ^ ((pending >> (8 * UInt64(k))) & 0xFF)) &* 0xC4CEB9FE1A85EC53 }
+        h = (h ^ UInt64(count)) &* 0xFF51AFD7ED558CCD
         return h ^ (h >> 32)
     }
 }

@@ -13,7 +13,7 @@ final class BinarySpill: @unchecked Sendable {
     /// Offset of the first byte the checksum covers (set by `checksumSlot`).
     var checksumStart = Int.max
     private var pieceSums: [UInt64] = []
-    private var piece: [UInt8] = []
+    private var piece = PieceSum()
     private var failed = false
 
     /// Creates the file; nil when it exists or cannot be made.
@@ -35,20 +35,20 @@ final class BinarySpill: @unchecked Sendable {
         var rest = bytes
         while !rest.isEmpty {
             let take = min(Checksum.piece - piece.count, rest.count)
-            piece.append(contentsOf: rest.prefix(take))
+            rest.prefix(take).withUnsafeBytes { piece.feed($0) }
             rest = rest.dropFirst(take)
             if piece.count == Checksum.piece { sumPiece() }
         }
     }
 
     private func sumPiece() {
-        pieceSums.append(piece.withUnsafeBytes { Checksum.ofPiece($0) })
-        piece.removeAll(keepingCapacity: true)
+        pieceSums.append(piece.value())
+        piece = PieceSum()
     }
 
     /// The checksum of everything written after the slot.
     func finishChecksum() -> UInt64 {
-        if !piece.isEmpty { sumPiece() }
+        if piece.count > 0 { sumPiece() }
         return Checksum.fold(pieceSums, count: max(0, written - checksumStart))
     }
 

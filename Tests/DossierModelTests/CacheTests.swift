@@ -193,6 +193,24 @@ import Testing
         }
     }
 
+    @Test func aPieceSumFedInPartsIsTheSumOfTheWhole() {
+        var rng = SplitMix(seed: 11)
+        let bytes = (0..<1000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        let whole = bytes.withUnsafeBytes { Checksum.ofPiece($0) }
+        for _ in 0..<200 {
+            var sum = PieceSum(), at = 0
+            while at < bytes.count {
+                let n = min(Int(rng.next() % 23), bytes.count - at)
+                bytes[at..<(at + n)].withUnsafeBytes { sum.feed($0) }
+                at += n
+            }
+            #expect(sum.value() == whole)
+        }
+        // the length counts: trailing zero bytes change the sum
+        #expect(([0, 0, 0] as [UInt8]).withUnsafeBytes { Checksum.ofPiece($0) }
+                != ([0, 0] as [UInt8]).withUnsafeBytes { Checksum.ofPiece($0) })
+    }
+
     @Test func newRulesRebuild() throws {
         let folder = try corpusCopy()
         let loaded = try CorpusLoader.load(folder: folder)
