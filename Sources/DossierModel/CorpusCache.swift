@@ -123,14 +123,17 @@ public enum CorpusCache {
     }
 
     /// Whether the folder holds exactly the files of the snapshot, each with the same size and
-    /// modification time.
+    /// modification time. The snapshot lists its files in the order a listing gives them, so
+    /// the two are compared in step, without a table of 100k paths.
     static func isCurrent(_ loaded: CorpusLoader.Result, root: String) -> Bool {
         var metadata: [String: FileStamp] = [:]
-        var files: [String: FileStamp] = [:]
+        var k = 0
         for entry in CorpusFiles.list(root: root, warn: { _, _ in }) {
-            if entry.kind == .metadata { metadata[entry.relative] = entry.stamp } else { files[entry.relative] = entry.stamp }
+            if entry.kind == .metadata { metadata[entry.relative] = entry.stamp; continue }
+            guard k < loaded.files.count, loaded.files[k].relative == entry.relative,
+                  loaded.files[k].stamp == entry.stamp else { return false }
+            k += 1
         }
-        guard metadata == loaded.metadataStamps, files.count == loaded.files.count else { return false }
-        return loaded.files.allSatisfy { files[$0.relative] == $0.stamp }
+        return k == loaded.files.count && metadata == loaded.metadataStamps
     }
 }
