@@ -91,6 +91,7 @@ enum BackgroundLoad {
                 // a current snapshot gives the whole analysis at once
                 var lookup = cache ? CorpusCache.cached(folder: folder) : CorpusCache.Lookup()
                 if let corpus = lookup.corpus, !corpus.articles.isEmpty {
+                    ProcessLifetime.keep(corpus)
                     inbox.post(.loaded(withFilters(BrowserModel(corpus: corpus, name: name), source: source, actor: actor, inbox: inbox), complete: true))
                     return
                 }
@@ -111,6 +112,7 @@ enum BackgroundLoad {
                 // the browser has no use for the name candidates; the snapshot below does
                 var shown = full
                 shown.releaseNameCandidates()
+                ProcessLifetime.keep(shown)
                 let fullModel = BrowserModel(corpus: shown, name: name, reusing: firstModel)
                 inbox.post(.loaded(withFilters(fullModel, source: source, actor: actor, inbox: inbox), complete: true))
                 if cache { CorpusCache.store(full, loaded: loaded, folder: folder) }

@@ -29,6 +29,7 @@ struct CorpusOptions: ParsableArguments {
                 Output.error("warning: \(TerminalSafe.text(warning.description, keepNewlines: false))")
             }
             if corpus.articles.isEmpty { throw CorpusError.empty(folder) }
+            ProcessLifetime.keep(corpus)
             return corpus
         } catch let error as CorpusError {
             Output.error("error: \(TerminalSafe.text(error.description, keepNewlines: false))")
