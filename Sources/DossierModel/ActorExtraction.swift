@@ -4,7 +4,8 @@ public struct ActorIndex: Sendable {
     public var actors: [Actor]
     /// Per article index, its resolved mentions in text order.
     public var mentions: [[ResolvedMention]]
-    var names: [ArticleNames]
+    /// Per article, its name candidates as bytes (for the cache).
+    var names: [EncodedNames]
 
     public static func build(_ articles: [Article]) -> ActorIndex { build(articles, prior: nil) }
 
@@ -33,7 +34,8 @@ public struct ActorIndex: Sendable {
         } }
         var actors = order.map { output.actors[$0] }
         ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
-        return ActorIndex(actors: actors, mentions: mentions, names: names)
+        // the candidates as bytes: the values would stay alive through quote extraction
+        return ActorIndex(actors: actors, mentions: mentions, names: ParallelMap.map(names) { EncodedNames($0) })
     }
 
     /// Each actor's mentions, in article order and text order: built from the per-article

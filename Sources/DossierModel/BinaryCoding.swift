@@ -17,6 +17,13 @@ struct BinaryWriter {
 
     /// The bytes, for a writer that keeps them in memory.
     var data: Data { Data(bytes) }
+    var contents: [UInt8] { bytes }
+
+    /// Bytes as they are, after their count.
+    mutating func raw(_ other: [UInt8]) {
+        int(other.count)
+        bytes.append(contentsOf: other)
+    }
 
     /// Bytes written so far, those already in the file included.
     var count: Int { (spill?.written ?? 0) + bytes.count }
@@ -141,6 +148,14 @@ struct BinaryReader {
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
     mutating func strings() throws -> [String] { try (0..<count()).map { _ in try string() } }
+
+    /// What `BinaryWriter.raw` wrote.
+    mutating func raw() throws -> [UInt8] {
+        let n = try count()
+        guard offset + n <= bytes.count else { throw Corrupt() }
+        defer { offset += n }
+        return Array(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]))
+    }
 }
 
 /// A fast 64-bit checksum, eight bytes at a time, so that a damaged snapshot is rebuilt rather

@@ -15,7 +15,7 @@ public struct Corpus: Sendable {
     private var articleIndexById: [String: Int] = [:]
     /// Per article, the name candidates the actors were resolved from (kept for the cache, so
     /// that an unchanged article need not be searched for names again).
-    var names: [ArticleNames] = []
+    var names: [EncodedNames] = []
 
     private mutating func indexGroups() {
         quotesByGroup = [:]
@@ -74,7 +74,7 @@ public struct Corpus: Sendable {
 
     /// A corpus from its parts (read back from the cache).
     init(articles: [Article], warnings: [LoadWarning], actors: [Actor], mentions: [[ResolvedMention]], quotes: [Quote],
-         names: [ArticleNames]) {
+         names: [EncodedNames]) {
         self.articles = articles
         self.warnings = warnings
         self.actors = actors

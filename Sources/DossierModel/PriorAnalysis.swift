@@ -3,7 +3,7 @@
 /// when the people and organisations it names resolve as before. Merging names across articles
 /// and grouping quotes are corpus-wide and always run again.
 public struct PriorAnalysis: Sendable {
-    private var names: [String: ArticleNames] = [:]
+    private var names: [String: EncodedNames] = [:]
     /// Per article, its quotes with the id of each one's speaker (actor indices change).
     private var quotes: [String: [(quote: Quote, speaker: String?)]] = [:]
     private var contexts: [String: [MentionContext]] = [:]
@@ -22,7 +22,7 @@ public struct PriorAnalysis: Sendable {
         }
     }
 
-    func names(of article: Article) -> ArticleNames? { names[article.id] }
+    func names(of article: Article) -> ArticleNames? { names[article.id]?.decoded() }
 
     /// The article's earlier quotes, when its mentions resolve as before; speakers renumbered.
     func quotes(of article: Article, mentions: [ResolvedMention], actors: [Actor], index: [String: Int]) -> [Quote]? {

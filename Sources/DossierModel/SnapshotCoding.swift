@@ -74,7 +74,7 @@ extension CorpusCache {
         }
         // name candidates last: a current snapshot stops reading before them
         w.bool(c.names.count == c.articles.count)
-        if c.names.count == c.articles.count { w.blocks(c.names) { w, n in w.names(n) } }
+        if c.names.count == c.articles.count { w.blocks(c.names) { w, n in w.raw(n.bytes) } }
         w.sealChecksum(slot)
     }
 
@@ -166,10 +166,10 @@ extension CorpusCache {
         }
         // a current snapshot is read without the name candidates: only a new analysis needs them
         let current = judged.value()
-        var names: [ArticleNames] = []
+        var names: [EncodedNames] = []
         if !current {
             if try r.bool() {
-                names = try r.blocks { r in try r.names() }
+                names = try r.blocks { r in EncodedNames(bytes: try r.raw()) }
                 guard names.count == articles.count else { throw BinaryReader.Corrupt() }
             }
             guard r.atEnd else { throw BinaryReader.Corrupt() }

@@ -211,6 +211,22 @@ import Testing
                 != ([0, 0] as [UInt8]).withUnsafeBytes { Checksum.ofPiece($0) })
     }
 
+    @Test func nameCandidatesKeptAsBytesComeBackAsTheyWere() throws {
+        let c = try Corpus.load(folder: Paths.seeds)
+        for article in c.articles {
+            let scalars = Array(article.text.unicodeScalars)
+            let found = NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars))
+            let encoded = EncodedNames(found)
+            let back = try #require(encoded.decoded())
+            #expect(back.persons.map(\.name) == found.persons.map(\.name))
+            #expect(back.persons.map(\.start) == found.persons.map(\.start))
+            #expect(back.organizations.map(\.name) == found.organizations.map(\.name))
+            #expect(EncodedNames(back).bytes == encoded.bytes)
+            // cut short, the bytes are refused (and the article is searched again)
+            if encoded.bytes.count > 1 { #expect(EncodedNames(bytes: Array(encoded.bytes.dropLast())).decoded() == nil) }
+        }
+    }
+
     @Test func newRulesRebuild() throws {
         let folder = try corpusCopy()
         let loaded = try CorpusLoader.load(folder: folder)
