@@ -2,7 +2,9 @@ import Testing
 @testable import DossierModel
 
 @Suite struct ScalarSlices {
-    @Test(arguments: ["plain ascii text", "“Quoted” — 中文 ✓ 😀 e\u{301}!", ""])
+    // the last is long enough to cross several of the slicer's checkpoints (every 64 scalars)
+    @Test(arguments: ["plain ascii text", "“Quoted” — 中文 ✓ 😀 e\u{301}!", "",
+                      String(repeating: "ab“中😀 e\u{301}", count: 30)])
     func everySliceEqualsTheScalarsItNames(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         let slicer = ScalarSlicer(text: text, scalars: scalars)
