@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-600}
+# The build plan names the main package's files; SwiftPM does not notice a file added there
+# since the last fuzz build (its compile then fails), so the plan is made anew each time.
+rm -f .build-fuzz/release/description.json .build-fuzz/release.yaml
 swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 mkdir -p findings work
 cp -n seeds/* work/ 2>/dev/null || true
