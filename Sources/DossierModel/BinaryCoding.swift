@@ -215,10 +215,14 @@ struct PieceSum {
     mutating func feed(_ bytes: UnsafeRawBufferPointer) {
         var i = 0
         while pendingBytes > 0 && i < bytes.count { take(bytes[i]); i += 1 }
+        // the state in a local while the words go by: the mixing stays in registers
+        var h = self.h
         while i + 8 <= bytes.count {
-            mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51AFD7ED558CCD
+            h ^= h >> 29
             i += 8
         }
+        self.h = h
         while i < bytes.count { take(bytes[i]); i += 1 }
         count += bytes.count
     }

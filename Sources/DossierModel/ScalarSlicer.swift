@@ -54,6 +54,8 @@ extension String {
         let u = utf8
         guard offset >= 0, offset <= u.count else { return false }
         guard offset < u.count else { return true }
+        // straight from the bytes when the string has them in one piece (a native string does)
+        if let byte = u.withContiguousStorageIfAvailable({ $0[offset] }) { return byte & 0xC0 != 0x80 }
         return u[u.index(u.startIndex, offsetBy: offset)] & 0xC0 != 0x80
     }
 }
