@@ -151,6 +151,18 @@ import Testing
         #expect(back.quotes[2].id.hasPrefix("no-such-article#"))
     }
 
+    @Test func datesComeBackAsStoredEvenOutsideTheParsersRange() throws {
+        let folder = try corpusCopy()
+        let loaded = try CorpusLoader.load(folder: folder)
+        var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings)
+        var odd = try #require(PartialDate(year: 2019, month: 6))
+        odd.year = 50
+        corpus.articles[0].date = odd
+        corpus.articles[1].date = nil
+        let back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data)?.snapshot.corpus)
+        #expect(back.articles.map(\.date) == corpus.articles.map(\.date))
+    }
+
     @Test func aStreamedSnapshotIsByteForByteTheOneBuiltInMemory() throws {
         let folder = try corpusCopy(), cache = Paths.temporaryFolder().path
         let loaded = try CorpusLoader.load(folder: folder)
