@@ -175,6 +175,12 @@ enum NameFinder {
         }
         if nameLowers.contains(where: { Titles.organizationHeads.contains($0) }) { return }
         if nameWords.count == 1, CommonWords.functionWords.contains(nameLowers[0]) { return }
+        // `Officials Were Still Reviewing The Figures`: a Title-Cased phrase after a role word.
+        // A name's words are no function words (`were`, `still`), bar its particles (`of`,
+        // `bin`); a known given name first vouches for the rest (`Dan Rather`).
+        if !firstIsGiven, nameLowers.contains(where: {
+            CommonWords.functionWords.contains($0) && !connectors.contains($0) && !Titles.particles.contains($0)
+        }) { return }
 
         let firstName = nameWords[0], lastName = nameWords[nameWords.count - 1]
         var candidate = PersonCandidate(
