@@ -60,8 +60,6 @@ enum ActorResolver {
             keyCache[s] = k
             return k
         }
-        // name parts are compared lowercased; their keys come from the same memo
-        func partKey(_ s: String) -> String { surnameKey(s) }
 
         // 1. Full names (two or more words), longest first so shorter forms find their owner.
         var full: [(article: Int, candidate: Int)] = []
@@ -79,7 +77,7 @@ enum ActorResolver {
         // Each bucket keeps the `bySurname` order, so the first match is the one a scan finds.
         var buckets: [NameBucket: [Cluster]] = [:]
         func bucket(_ lowerName: [String], _ key: String) -> NameBucket {
-            NameBucket(surname: key, initial: partKey(lowerName[lowerName.count - 2]).unicodeScalars.first)
+            NameBucket(surname: key, initial: surnameKey(lowerName[lowerName.count - 2]).unicodeScalars.first)
         }
         func register(_ cluster: Cluster, _ b: NameBucket) {
             guard cluster.buckets.insert(b).inserted, let position = cluster.listPosition[b.surname] else { return }
@@ -95,7 +93,7 @@ enum ActorResolver {
             let b = bucket(lowerName, key)
             let cluster = exact[lowerName]
                 ?? buckets[b]?.first { cluster in
-                    cluster.lowerNames.contains { sameFullName(lowered: lowerName, $0, key: partKey) }
+                    cluster.lowerNames.contains { sameFullName(lowered: lowerName, $0, key: surnameKey) }
                 }
                 ?? { let c = Cluster(name: candidate.name); clusters.append(c); return c }()
             exact[lowerName] = cluster

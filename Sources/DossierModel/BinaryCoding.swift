@@ -176,8 +176,15 @@ enum Checksum {
     /// The checksum of `count` bytes from the sums of their pieces, in order.
     static func fold(_ sums: [UInt64], count: Int) -> UInt64 {
         var h: UInt64 = 0x9E3779B97F4A7C15 ^ UInt64(count)
-        for sum in sums { h = (h ^ sum) &* 0xFF51AFD7ED558CCD; h ^= h >> 29 }
+        for sum in sums { h = mix(h, sum) }
         return h ^ (h >> 32)
+    }
+
+    /// One word mixed into the running state.
+    @inline(__always)
+    static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        let m = (h ^ word) &* 0xFF51AFD7ED558CCD
+        return m ^ (m >> 29)
     }
 
     static func ofPiece(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -197,16 +204,11 @@ struct PieceSum {
     private var pending: UInt64 = 0
     private var pendingBytes = 0
 
-    private mutating func mix(_ word: UInt64) {
-        h = (h ^ word) &* 0xFF51AFD7ED558CCD
-        h ^= h >> 29
-    }
-
     private mutating func take(_ byte: UInt8) {
         pending |= UInt64(byte) << (8 * UInt64(pendingBytes))
         pendingBytes += 1
         if pendingBytes == 8 {
-            mix(pending)
+            h = Checksum.mix(h, pending)
             pending = 0
             pendingBytes = 0
         }
@@ -218,8 +220,7 @@ struct PieceSum {
         // the state in a local while the words go by: the mixing stays in registers
         var h = self.h
         while i + 8 <= bytes.count {
-            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51AFD7ED558CCD
-            h ^= h >> 29
+            h = Checksum.mix(h, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i += 8
         }
         self.h = h

@@ -136,6 +136,9 @@ public struct Corpus: Sendable {
         return partial.count == 1 ? partial[0] : nil
     }
 
+    /// The index in `articles` of the article with this id.
+    func articleIndex(of id: String) -> Int? { articleIndexById[id] }
+
     /// The article a quote or mention belongs to.
     public func article(id: String) -> Article? {
         articleIndexById[id].map { articles[$0] }

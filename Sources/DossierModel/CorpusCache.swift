@@ -37,6 +37,20 @@ public enum CorpusCache {
 
         /// No snapshot (the cache is off, or there is none yet).
         public init() {}
+
+        /// Reads the corpus folder for a new analysis, taking the unchanged files from a stale
+        /// snapshot.
+        public func load(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CorpusLoader.Result {
+            try stale?.reload(folder: folder, progress: progress) ?? CorpusLoader.load(folder: folder, progress: progress)
+        }
+
+        /// What a stale snapshot lends to the analysis of `loaded`, and the lookup's warnings.
+        /// The lookup then lets go of the snapshot: its lists are not needed past here, and the
+        /// analysis should not run with them in memory.
+        public mutating func handOver(for loaded: CorpusLoader.Result) -> (prior: PriorAnalysis?, warnings: [LoadWarning]) {
+            defer { self = Lookup() }
+            return (stale?.prior(for: loaded), warnings)
+        }
         init(corpus: Corpus? = nil, stale: Snapshot? = nil, warnings: [LoadWarning] = []) {
             self.corpus = corpus
             self.stale = stale
@@ -70,11 +84,8 @@ public enum CorpusCache {
         guard isDirectory.boolValue else { throw CorpusError.notAFolder(corpusFolder) }
         var lookup = cached(folder: corpusFolder, cacheFolder: cacheFolder)
         if let corpus = lookup.corpus { return (corpus, true) }
-        let loaded = try lookup.stale?.reload(folder: corpusFolder, progress: progress)
-            ?? CorpusLoader.load(folder: corpusFolder, progress: progress)
-        let prior = lookup.stale?.prior(for: loaded)
-        let warnings = lookup.warnings
-        lookup = Lookup()  // the old snapshot's lists go; the prior analysis keeps what it needs
+        let loaded = try lookup.load(folder: corpusFolder, progress: progress)
+        let (prior, warnings) = lookup.handOver(for: loaded)
         var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings, prior: prior)
         store(corpus, loaded: loaded, folder: corpusFolder, cacheFolder: cacheFolder)
         corpus.releaseNameCandidates()

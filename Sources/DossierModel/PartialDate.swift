@@ -6,6 +6,13 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
     public var month: Int?
     public var day: Int?
 
+    /// The fields as they are, unchecked (the cache reads back what it stored).
+    init(stored year: Int, month: Int?, day: Int?) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
         guard (1000...9999).contains(year) else { return nil }
         if let month, !(1...12).contains(month) { return nil }

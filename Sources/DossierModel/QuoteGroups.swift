@@ -67,13 +67,13 @@ enum QuoteGroups {
             }
         }
         firstOf = [:]
-        let sets = distinctWords
+        let words = distinctWords
         distinctWords = []
         // Near matches: buckets by (speaker, one of the two rarest words).
         var frequency: [String: Int] = [:]
-        for set in sets { for w in set { frequency[w, default: 0] += 1 } }
+        for list in words { for w in list { frequency[w, default: 0] += 1 } }
         let counts = frequency
-        let rare = ParallelMap.map(sets) { rarest($0, counts) }
+        let rare = ParallelMap.map(words) { rarest($0, counts) }
         var buckets: [SpeakerWord: [Int]] = [:]
         for (r, i) in representatives.enumerated() {
             for w in rare[r] { buckets[SpeakerWord(speaker: all[i].speaker!, word: w), default: []].append(r) }
@@ -89,7 +89,7 @@ enum QuoteGroups {
                 for t in bucket[(a + 1)...].prefix(maxBucketComparisons) {
                     let j = reps[t]
                     guard all[i].article != all[j].article else { continue }
-                    let (x, y) = sets[r].count <= sets[t].count ? (sets[r], sets[t]) : (sets[t], sets[r])
+                    let (x, y) = words[r].count <= words[t].count ? (words[r], words[t]) : (words[t], words[r])
                     let shared = sharedCount(x, y)
                     if Double(shared) >= 0.6 * Double(x.count) { found.append((i, j)) }
                 }

@@ -40,14 +40,10 @@ extension CorpusCache {
                 w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.slice.utf8.count)
             }
         }
-        let articles = c.articles
-        var articleIndex: [String: Int] = [:]
-        for (i, a) in articles.enumerated() { articleIndex[a.id] = i }
-        let index = articleIndex
         w.blocks(c.actors) { w, a in
             w.string(a.id); w.string(a.name); w.string(a.kind.rawValue); w.strings(a.aliases); w.strings(a.roles)
             w.int(a.articles.count)
-            for id in a.articles { w.articleRef(id, index) }
+            for id in a.articles { w.articleRef(id, c.articleIndex(of: id)) }
             w.optional(a.gender?.rawValue)
         }
         w.blocks(c.mentions) { w, list in
@@ -58,9 +54,10 @@ extension CorpusCache {
         // A quote's words are written as their place in the article's text, and its speaker's
         // name not at all when it is the actor's: reading back then makes no string for either.
         w.blocks(c.quotes) { w, q in
-            w.articleRef(q.article, index)
+            let a = c.articleIndex(of: q.article)
+            w.articleRef(q.article, a)
             w.int(q.number)
-            if let a = index[q.article], let (from, to) = q.text.utf8Range(in: articles[a].text) {
+            if let a, let (from, to) = q.text.utf8Range(in: c.articles[a].text) {
                 w.bool(true); w.int(from); w.int(to)
             } else {
                 w.bool(false); w.string(String(q.text))
@@ -106,14 +103,8 @@ extension CorpusCache {
             let id = try r.string(), file = try r.string(), title = try r.string()
             let source = try r.optionalString(), author = try r.optionalString()
             let year = try r.optionalInt(), month = try r.optionalInt(), day = try r.optionalInt()
-            // the fields as they were stored, even ones a caller set outside the parser's range
-            let date = year.map { year in
-                var date = PartialDate(year: 2000)!
-                date.year = year
-                date.month = month
-                date.day = day
-                return date
-            }
+            // as stored, even fields a caller set outside the parser's range
+            let date = year.map { PartialDate(stored: $0, month: month, day: day) }
             let url = try r.optionalString(), credit = try r.optionalString()
             let removed = try r.strings()
             let text = try r.string()
@@ -196,8 +187,8 @@ extension BinaryWriter {
 
     /// An article id as the article's index, so that reading it back shares the article's own
     /// id string; -1 and the id itself when it names no article.
-    mutating func articleRef(_ id: String, _ index: [String: Int]) {
-        if let i = index[id] { int(i) } else { int(-1); string(id) }
+    mutating func articleRef(_ id: String, _ index: Int?) {
+        if let index { int(index) } else { int(-1); string(id) }
     }
 
     mutating func warnings(_ list: [LoadWarning]) {

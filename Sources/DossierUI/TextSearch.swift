@@ -50,10 +50,7 @@ public enum TextSearch {
     /// Case-insensitive containment without copying the text: ASCII letters are folded byte by
     /// byte; a query with other letters falls back to a lowercased copy.
     public static func contains(_ haystack: String, _ needle: Needle) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard needle.ascii else { return haystack.lowercased().contains(needle.lowered) }
-        var text = haystack
-        return text.withUTF8 { containsFolded($0, needle.bytes) }
+        contains(haystack[...], needle)
     }
 
     /// The same for a slice (a quote's words are a slice of their article's text).

@@ -97,16 +97,13 @@ enum BackgroundLoad {
                 }
                 // a stale snapshot still gives the files that did not change
                 let progress: @Sendable (Int, Int) -> Void = { done, total in inbox.post(.progress("reading \(done)/\(total) files")) }
-                let loaded = try lookup.stale?.reload(folder: folder, progress: progress)
-                    ?? CorpusLoader.load(folder: folder, progress: progress)
+                let loaded = try lookup.load(folder: folder, progress: progress)
                 if loaded.articles.isEmpty { inbox.fail(CorpusError.empty(folder).description); return }
                 let partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
                 let firstModel = BrowserModel(corpus: partial, name: name)
                 inbox.post(.loaded(withFilters(firstModel, source: source, actor: nil, inbox: inbox), complete: false))
                 inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))
-                let prior = lookup.stale?.prior(for: loaded)
-                let warnings = lookup.warnings
-                lookup = CorpusCache.Lookup()  // the old snapshot's lists go; the prior keeps what it needs
+                let (prior, warnings) = lookup.handOver(for: loaded)
                 var full = partial.analyzed(reusing: prior)
                 full.warnings += warnings
                 // the browser has no use for the name candidates; the snapshot below does
