@@ -10,11 +10,12 @@ enum QuoteGroups {
     static let chunkSize = 8192
 
     /// The two rarest words (ties by spelling), in one pass: sorting every quote's words was
-    /// most of the grouping's time.
-    static func rarest(_ words: [String], _ frequency: [String: Int]) -> [String] {
-        var best: [(Int, String)] = []
+    /// most of the grouping's time. Words are ranks in spelling order, so a tie on frequency
+    /// falls to the smaller rank.
+    static func rarest(_ words: [Int32], _ frequency: [Int32]) -> [Int32] {
+        var best: [(Int32, Int32)] = []
         for w in words {
-            let key = (frequency[w]!, w)
+            let key = (frequency[Int(w)], w)
             if best.count < 2 { best.append(key); best.sort { $0 < $1 }; continue }
             if key < best[1] { best[1] = key; if best[1] < best[0] { best.swapAt(0, 1) } }
         }
@@ -35,43 +36,56 @@ enum QuoteGroups {
         func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
         func union(_ a: Int, _ b: Int) { let ra = root(a), rb = root(b); if ra != rb { parent[rb] = ra; joined[ra] = true } }
 
-        // Words of each candidate quote, split on all cores a chunk at a time; identical word
-        // lists of one speaker join directly. A representative of each distinct list keeps
-        // its distinct words, sorted: a third of the memory of a Set of them, and the whole
-        // corpus's lists are never held at once (at 100k articles that was most of the peak).
+        // Words of each candidate quote, split on all cores a chunk at a time, and numbered:
+        // each distinct word becomes a small integer, so that lists hash, sort and compare as
+        // integers rather than as strings. Identical lists of one speaker join directly.
         struct SpeakerList: Hashable { let speaker: Int; let hash: Int }
-        struct SpeakerWord: Hashable { let speaker: Int; let word: String }
+        struct SpeakerWord: Hashable { let speaker: Int; let word: Int32 }
         let all = quotes
         let candidates = all.indices.filter { all[$0].kind == .speech && all[$0].speaker != nil }
+        var numbers: [String: Int32] = [:]
+        var spellings: [String] = []
         var firstOf: [SpeakerList: [Int]] = [:]
         var representatives: [Int] = []
-        var distinctWords: [[String]] = []
+        var lists: [[Int32]] = []
         for start in stride(from: 0, to: candidates.count, by: chunkSize) {
             let chunk = Array(candidates[start..<min(start + chunkSize, candidates.count)])
-            let split = ParallelMap.map(chunk) { i -> (list: [String], distinct: [String])? in
+            let split = ParallelMap.map(chunk) { i -> [String]? in
                 let list = Words.lowercased(all[i].text, digits: true)
-                guard list.count >= minimumWords else { return nil }
-                return (list, sortedDistinct(list))
+                return list.count >= minimumWords ? list : nil
             }
-            for (i, entry) in zip(chunk, split) {
-                guard let entry else { continue }
-                let key = SpeakerList(speaker: all[i].speaker!, hash: entry.list.hashValue)
-                // equal hashes are checked word by word (the earlier list is split again)
-                if let same = firstOf[key]?.first(where: { Words.lowercased(all[representatives[$0]].text, digits: true) == entry.list }) {
+            for (i, words) in zip(chunk, split) {
+                guard let words else { continue }
+                var list: [Int32] = []
+                list.reserveCapacity(words.count)
+                for w in words {
+                    if let n = numbers[w] { list.append(n); continue }
+                    let n = Int32(spellings.count)
+                    numbers[w] = n
+                    spellings.append(w)
+                    list.append(n)
+                }
+                let key = SpeakerList(speaker: all[i].speaker!, hash: list.hashValue)
+                if let same = firstOf[key]?.first(where: { lists[$0] == list }) {
                     union(representatives[same], i)
                     continue
                 }
                 firstOf[key, default: []].append(representatives.count)
                 representatives.append(i)
-                distinctWords.append(entry.distinct)
+                lists.append(list)
             }
         }
         firstOf = [:]
-        let words = distinctWords
-        distinctWords = []
+        numbers = [:]
+        // numbers in spelling order from here on (rarest words tie by spelling)
+        let ranks = spellingRanks(spellings)
+        spellings = []
+        let numbered = lists
+        lists = []
+        let words = ParallelMap.map(numbered) { list in sortedDistinct(list.map { ranks[Int($0)] }) }
         // Near matches: buckets by (speaker, one of the two rarest words).
-        var frequency: [String: Int] = [:]
-        for list in words { for w in list { frequency[w, default: 0] += 1 } }
+        var frequency = [Int32](repeating: 0, count: ranks.count)
+        for list in words { for w in list { frequency[Int(w)] += 1 } }
         let counts = frequency
         let rare = ParallelMap.map(words) { rarest($0, counts) }
         var buckets: [SpeakerWord: [Int]] = [:]
@@ -119,8 +133,15 @@ enum QuoteGroups {
         return out
     }
 
+    /// For each word (by its number), its place in spelling order.
+    static func spellingRanks(_ spellings: [String]) -> [Int32] {
+        var rank = [Int32](repeating: 0, count: spellings.count)
+        for (r, n) in spellings.indices.sorted(by: { spellings[$0] < spellings[$1] }).enumerated() { rank[n] = Int32(r) }
+        return rank
+    }
+
     /// The words of a list, each once, in order.
-    static func sortedDistinct(_ list: [String]) -> [String] {
+    static func sortedDistinct<Word: Comparable>(_ list: [Word]) -> [Word] {
         var sorted = list.sorted()
         var kept = 0
         for k in sorted.indices where kept == 0 || sorted[kept - 1] != sorted[k] {
@@ -132,7 +153,7 @@ enum QuoteGroups {
     }
 
     /// How many words two sorted lists of distinct words have in common.
-    static func sharedCount(_ x: [String], _ y: [String]) -> Int {
+    static func sharedCount<Word: Comparable>(_ x: [Word], _ y: [Word]) -> Int {
         var i = 0, j = 0, shared = 0
         while i < x.count && j < y.count {
             if x[i] == y[j] { shared += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }

@@ -191,6 +191,17 @@ private func speaker(_ c: Corpus, _ q: Quote?) -> String? { q?.speaker.map { c.a
         #expect(speech[3].group == nil)
     }
 
+    @Test func wordNumbersFollowSpellingOrder() {
+        let words = ["zeta", "alpha", "é", "e\u{301}x", "Beta", "alpha2", "b"]
+        let ranks = QuoteGroups.spellingRanks(words)
+        #expect(Set(ranks).count == words.count)
+        for a in words.indices { for b in words.indices where words[a] < words[b] { #expect(ranks[a] < ranks[b], "\(words[a]) \(words[b])") } }
+        // rarest: frequency first, then spelling
+        let frequency: [Int32] = [3, 1, 1, 2]
+        #expect(QuoteGroups.rarest([0, 1, 2, 3], frequency) == [1, 2])
+        #expect(QuoteGroups.rarest([3, 0], frequency) == [3, 0])
+    }
+
     @Test func sortedDistinctWordsCountWhatTwoSetsShare() {
         var rng = SplitMix(seed: 7)
         let vocabulary = ["a", "b", "c", "d", "e", "f", "g", "h", "é", "e\u{301}", "zz", "Ab"]
