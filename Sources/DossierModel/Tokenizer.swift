@@ -53,6 +53,17 @@ struct Token: Sendable {
             lower = text.lowercased()
         }
     }
+
+    /// A token whose case facts the tokenizer worked out from the scalars as it read them.
+    init(start: Int, end: Int, text: String, lower: String, kind: Kind, isCapitalized: Bool, isAllCaps: Bool) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.lower = lower
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+    }
 }
 
 /// Character tests with an ASCII fast path: Unicode property lookups are slow per scalar.
@@ -144,6 +155,10 @@ enum Tokenizer {
         var atSentenceStart = true
         var atParagraphStart = true
         var sawSpace = true
+        // whether the token just made (and the last one before this) is a word ending in `.`:
+        // only abbreviations and initials keep their period
+        var endsWithPeriod = false
+        var previousWordEndsWithPeriod = false
         while i < n {
             let s = scalars[i]
             if s == "\n" {
@@ -176,6 +191,7 @@ enum Tokenizer {
                 }
                 var word = Tokenizer.string(scalars, start, end)
                 var wordEnd = end
+                var extended = false
                 // periods of abbreviations and initials: `Mr.`, `U.S.`, `J.`
                 if end < n, scalars[end] == "." {
                     let lower = word.lowercased()
@@ -187,9 +203,11 @@ enum Tokenizer {
                         word = Tokenizer.string(scalars, start, j)
                         end = j
                         wordEnd = j
+                        extended = true
                     }
                 }
-                token = Token(start: start, end: wordEnd, text: word, kind: isNumber ? .number : .word)
+                token = wordToken(scalars, start, wordEnd, word, kind: isNumber ? .number : .word)
+                endsWithPeriod = extended
                 // possessive: ’s, or a lone ’ after a final s
                 if end + 1 < n, isApostrophe(scalars[end]), scalars[end + 1] == "s" || scalars[end + 1] == "S",
                    end + 2 >= n || !isWordScalar(scalars[end + 2]) {
@@ -202,31 +220,39 @@ enum Tokenizer {
                 }
                 i = end
             } else {
-                token = Token(start: i, end: i + 1, text: String(s), kind: .punctuation)
+                let text = String(s)
+                // a mark with a lowercase form is a letter-like symbol; lowercase it as any text
+                let lower = s.isASCII || !s.properties.changesWhenLowercased ? text : text.lowercased()
+                token = Token(start: i, end: i + 1, text: text, lower: lower, kind: .punctuation, isCapitalized: false,
+                              isAllCaps: false)
+                endsWithPeriod = false
                 i += 1
             }
             // `U.S. has withdrawn`: an abbreviation ends a sentence only before a capital
-            if atSentenceStart, let previous = tokens.last, previous.kind == .word, previous.text.hasSuffix("."),
-               !token.isCapitalized, token.kind != .punctuation {
+            if atSentenceStart, previousWordEndsWithPeriod, !token.isCapitalized, token.kind != .punctuation {
                 atSentenceStart = false
             }
+            previousWordEndsWithPeriod = token.kind == .word && endsWithPeriod
             token.sentenceStart = atSentenceStart
             token.paragraphStart = atParagraphStart
             token.spaceBefore = sawSpace
             atParagraphStart = false
             sawSpace = false
-            atSentenceStart = startsNext(after: token, wasStart: token.sentenceStart,
+            atSentenceStart = startsNext(after: token, scalar: scalars[token.start], endsWithPeriod: endsWithPeriod,
+                                         wasStart: token.sentenceStart,
                                          nextIsSpace: i >= n || Whitespace.isSpace(scalars[i]) || scalars[i] == "\n")
             tokens.append(token)
         }
         return tokens
     }
 
-    /// Whether the token after `token` starts a sentence.
-    private static func startsNext(after token: Token, wasStart: Bool, nextIsSpace: Bool) -> Bool {
+    /// Whether the token after `token` starts a sentence. `scalar`: its first scalar (a
+    /// punctuation token is that scalar alone); `endsWithPeriod`: a word that kept its period.
+    private static func startsNext(after token: Token, scalar: Unicode.Scalar, endsWithPeriod: Bool, wasStart: Bool,
+                                   nextIsSpace: Bool) -> Bool {
         switch token.kind {
         case .punctuation:
-            switch token.text {
+            switch scalar {
             case ".", "!", "?", "…", ":", "“", "«", "„": return true
             // a closing mark keeps what came before it: `.”` ends a sentence, `,”` does not
             case "”", "’", ")", "]", "»": return wasStart
@@ -235,11 +261,37 @@ enum Tokenizer {
             }
         case .word:
             // `U.S.` at a sentence end; `Mr.` never is
-            guard token.text.hasSuffix(".") else { return false }
+            guard endsWithPeriod else { return false }
             let bare = String(token.text.dropLast()).lowercased()
             return !nameAbbreviations.contains(bare) && !(bare.count == 1)
         case .number:
             return false
         }
+    }
+
+    /// A word or number token of `scalars[start..<end]` (spelled `text`), its case facts read
+    /// from the scalars: the same as `Token.init` works out from the text, without decoding it.
+    @inline(__always)
+    private static func wordToken(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ text: String,
+                                  kind: Token.Kind) -> Token {
+        var upper = 0, letters = 0, capital = false, ascii = true
+        for k in start..<end {
+            let s = scalars[k]
+            if !s.isASCII { ascii = false }
+            let alphabetic = CharacterClass.isAlphabetic(s)
+            let up = alphabetic && CharacterClass.isUppercase(s)
+            if k == start { capital = up }
+            if alphabetic { letters += 1; if up { upper += 1 } }
+        }
+        let lower: String
+        if upper == 0 && ascii {
+            lower = text
+        } else if ascii {
+            lower = Tokenizer.string(scalars, start, end, lowercase: true)
+        } else {
+            lower = text.lowercased()
+        }
+        return Token(start: start, end: end, text: text, lower: lower, kind: kind,
+                     isCapitalized: kind == .word && capital, isAllCaps: letters >= 2 && upper == letters)
     }
 }
