@@ -19,11 +19,13 @@ public struct ActorIndex: Sendable {
         }
         let output = ActorResolver.resolve(articles: articles, names: names)
         // Most mentioned first; persons before organisations on a tie.
+        var counts = [Int](repeating: 0, count: output.actors.count)
+        for list in output.mentions { for m in list { counts[m.actor] += 1 } }
         let order = output.actors.indices.sorted { a, b in
-            let x = output.actors[a], y = output.actors[b]
-            if x.mentions.count != y.mentions.count { return x.mentions.count > y.mentions.count }
-            if x.kind != y.kind { return x.kind == .person }
-            return x.name < y.name
+            if counts[a] != counts[b] { return counts[a] > counts[b] }
+            let actors = output.actors
+            if actors[a].kind != actors[b].kind { return actors[a].kind == .person }
+            return actors[a].name < actors[b].name
         }
         var newIndex = [Int](repeating: 0, count: order.count)
         for (new, old) in order.enumerated() { newIndex[old] = new }

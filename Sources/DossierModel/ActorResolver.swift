@@ -17,6 +17,7 @@ public struct ResolvedMention: Sendable, Hashable {
 /// two fit. Titles become roles; bylines and credits are kept apart.
 enum ActorResolver {
     struct Output {
+        /// Their `mentions` are left empty: `ActorIndex` fills them from the per-article lists.
         var actors: [Actor]
         /// Per article (by index), its resolved mentions in text order.
         var mentions: [[ResolvedMention]]
@@ -227,7 +228,6 @@ enum ActorResolver {
             for ref in cluster.members {
                 let candidate = names[ref.article].persons[ref.candidate]
                 let articleId = articles[ref.article].id  // the id alone: a copy of the Article would retain every field
-                actor.mentions.append(Mention(article: articleId, start: candidate.start, end: candidate.end))
                 found.append((ref.article, ResolvedMention(start: candidate.start, end: candidate.end, actor: index,
                                                            token: candidate.tokenIndex)))
                 if seen.insert(ref.article).inserted { actor.articles.append(articleId) }
@@ -339,41 +339,62 @@ enum RoleList {
 /// Authors and image credits: persons with the roles `byline` and `credit`, one per name.
 enum BylineActors {
     static func add(articles: [Article], actors: inout [Actor], usedIds: inout Set<String>) {
+        struct Listed: Hashable { let actor: Int; let article: String }
         var byName: [String: Int] = [:]
-        var seen = Set<String>()
+        var listed = Set<Listed>()
         func add(_ name: String, role: String, article: Article) {
             let key = role + ":" + name.lowercased()
             if let i = byName[key] {
-                if seen.insert(key + "\u{0}" + article.id).inserted { actors[i].articles.append(article.id) }
+                if listed.insert(Listed(actor: i, article: article.id)).inserted { actors[i].articles.append(article.id) }
                 return
             }
-            seen.insert(key + "\u{0}" + article.id)
+            listed.insert(Listed(actor: actors.count, article: article.id))
             byName[key] = actors.count
             actors.append(Actor(id: ActorResolver.uniqueId("\(role)-" + ActorResolver.slug(name), &usedIds), name: name,
                                 kind: .person, aliases: [name], roles: [role], mentions: [], articles: [article.id]))
         }
-        // the names of each article's byline and credit, on all cores; then one actor per name
-        let found = ParallelMap.map(articles) { names(in: $0) }
-        for (article, list) in zip(articles, found) {
-            for (name, role) in list { add(name, role: role, article: article) }
+        // A byline or a credit names the same people in every article that carries it: each
+        // distinct one is read once, on all cores; then one actor per name, in article order.
+        let authors = Distinct(articles.map(\.author))
+        let credits = Distinct(articles.map(\.credit))
+        let byAuthor = ParallelMap.map(authors.values) { bylineNames($0) }
+        let byCredit = ParallelMap.map(credits.values) { creditName($0) }
+        for (i, article) in articles.enumerated() {
+            for name in byAuthor[authors.index[i]] { add(name, role: "byline", article: article) }
+            if let name = byCredit[credits.index[i]] { add(name, role: "credit", article: article) }
         }
     }
 
-    /// The people an article's byline and image credit name, with the role of each.
-    static func names(in article: Article) -> [(name: String, role: String)] {
-        var out: [(name: String, role: String)] = []
-        if let author = article.author, !MetadataInference.isInstitution(author) {
-            for name in splitNames(author) where looksLikeName(name) { out.append((name, "byline")) }
+    /// The distinct values of a list, and for each place in it the index of its value.
+    struct Distinct<Value: Hashable & Sendable> {
+        var values: [Value] = []
+        var index: [Int] = []
+        init(_ list: [Value]) {
+            var seen: [Value: Int] = [:]
+            index.reserveCapacity(list.count)
+            for v in list {
+                if let known = seen[v] { index.append(known); continue }
+                seen[v] = values.count
+                index.append(values.count)
+                values.append(v)
+            }
         }
-        if let credit = article.credit {
-            // `Jane Roe via Example Agency`, `Jane Roe/Reuters`
-            var who = credit
-            if let via = who.range(of: " via ") { who = String(who[..<via.lowerBound]) }
-            if let slash = who.firstIndex(of: "/") { who = String(who[..<slash]) }
-            who = Whitespace.trimmed(who)
-            if looksLikeName(who) { out.append((who, "credit")) }
-        }
-        return out
+    }
+
+    /// The people a byline names.
+    static func bylineNames(_ author: String?) -> [String] {
+        guard let author, !MetadataInference.isInstitution(author) else { return [] }
+        return splitNames(author).filter(looksLikeName)
+    }
+
+    /// The person an image credit names (`Jane Roe via Example Agency`, `Jane Roe/Reuters`).
+    static func creditName(_ credit: String?) -> String? {
+        guard let credit else { return nil }
+        var who = credit
+        if let via = who.range(of: " via ") { who = String(who[..<via.lowerBound]) }
+        if let slash = who.firstIndex(of: "/") { who = String(who[..<slash]) }
+        who = Whitespace.trimmed(who)
+        return looksLikeName(who) ? who : nil
     }
 
     static func splitNames(_ text: String) -> [String] {

@@ -12,10 +12,15 @@ enum OrganizationResolver {
         var groups: [Group] = []
         var byKey: [String: Int] = [:]
 
+        // a name recurs in many articles: its key is worked out once
+        var keys: [String: String] = [:]
         func key(_ name: String) -> String {
+            if let known = keys[name] { return known }
             var words = name.lowercased().split(separator: " ").map(String.init)
             if words.first == "the" { words.removeFirst() }
-            return words.joined(separator: " ")
+            let k = words.joined(separator: " ")
+            keys[name] = k
+            return k
         }
         // The key without a leading place word: `iranian foreign ministry` → `foreign ministry`.
         func placeless(_ k: String) -> String? {
@@ -81,7 +86,6 @@ enum OrganizationResolver {
             for (a, c) in group.members.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
                 let org = names[a].organizations[c]
                 let articleId = articles[a].id
-                actor.mentions.append(Mention(article: articleId, start: org.start, end: org.end))
                 mentions[a].append(ResolvedMention(start: org.start, end: org.end, actor: index, token: -1))
                 if seenArticles.insert(a).inserted { actor.articles.append(articleId) }
                 if seenAliases.insert(org.name).inserted { actor.aliases.append(org.name) }

@@ -104,6 +104,24 @@ import Testing
         #expect(c.persons().map(\.name) == ["Jane Roe"])
     }
 
+    @Test func oneBylineAcrossArticlesIsOneActorListingEachArticleOnce() throws {
+        let c = corpus("One\nBy Jane Roe and Tom Lee\n\nThe council met.\n",
+                       "Two\nBy Jane Roe\n\nThe council met again.\n\nImage: Jane Roe via Example Agency.\n",
+                       "Three\nBy Jane Roe and Tom Lee\n\nNothing happened.\n")
+        let bylines = c.actors.filter { $0.roles == ["byline"] }
+        #expect(bylines.map(\.name).sorted() == ["Jane Roe", "Tom Lee"])
+        let roe = try #require(bylines.first { $0.name == "Jane Roe" })
+        #expect(roe.articles == c.articles.map(\.id))
+        #expect(bylines.first { $0.name == "Tom Lee" }?.articles == [c.articles[0].id, c.articles[2].id])
+        #expect(c.actors.filter { $0.roles == ["credit"] }.map(\.articles) == [[c.articles[1].id]])
+    }
+
+    @Test func distinctValuesIndexEveryPlace() {
+        let d = BylineActors.Distinct(["b", nil, "a", "b", nil, "c"] as [String?])
+        #expect(d.values == ["b", nil, "a", "c"])
+        #expect(d.index == [0, 1, 2, 0, 1, 3])
+    }
+
     @Test func allCapsShoutingIsNoName() {
         let c = corpus("Headline\n\nHe wrote that THERE WILL BE NO WAR, NOR WILL WE NEGOTIATE WITH US.\n")
         #expect(c.actors.isEmpty)
