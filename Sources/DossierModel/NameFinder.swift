@@ -292,7 +292,7 @@ enum NameFinder {
         var count = 0
         while end < tokens.count, count < 16 {
             let t = tokens[end]
-            if t.kind == .punctuation, [",", ".", ";", ":", "“", "”", "\"", "(", ")", "—", "–"].contains(t.text) { break }
+            if t.kind == .punctuation, [",", ".", ";", ":", "“", "”", "\"", "(", ")", "—", "–"].contains(t.mark) { break }
             if t.isWord, SpeechVerbs.strong.contains(t.lower), count > 0 { break }
             // The head is in the first few words: `a senior Iranian mullah close to …`
             if count < 6, t.isWord, Titles.roleWords.contains(t.lower) || Titles.honorifics.contains(t.lower) && t.isCapitalized,

@@ -24,7 +24,7 @@ enum QuoteExtraction {
                     if tokens[k].isWord {
                         if !tokens[k].isCapitalized, SpeechVerbs.strong.contains(tokens[k].lower) { verbJustAfter = true; break }
                         words += 1
-                    } else if tokens[k].text != "," && tokens[k].text != "”" && tokens[k].text != "\"" {
+                    } else if tokens[k].mark != "," && tokens[k].mark != "”" && tokens[k].mark != "\"" {
                         break
                     }
                     k += 1
@@ -81,7 +81,7 @@ enum ReportedSpeech {
         var number = firstNumber
         for (s, first) in ctx.sentenceStarts.enumerated() {
             let end = s + 1 < ctx.sentenceStarts.count ? ctx.sentenceStarts[s + 1] : tokens.count
-            guard !(first..<end).contains(where: { ctx.inQuote[$0] || ["“", "”", "\""].contains(tokens[$0].text) }) else { continue }
+            guard !(first..<end).contains(where: { ctx.inQuote[$0] || tokens[$0].mark == "“" || tokens[$0].mark == "”" || tokens[$0].mark == "\"" }) else { continue }
             guard let v = (first..<end).first(where: { tokens[$0].isWord && verbs.contains(tokens[$0].lower) }),
                   let that = (v + 1..<min(end, v + 10)).first(where: { tokens[$0].lower == "that" }),
                   that + 2 < end else { continue }

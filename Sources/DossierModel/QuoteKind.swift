@@ -7,7 +7,7 @@ enum QuoteKind {
     """)
 
     static func classify(text: Substring, tokensBefore: [Token], cueVerbBefore: Bool) -> Quote.Kind {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" })
+        let words = QuoteKind.words(text)
         let lastScalar = text.unicodeScalars.last
         let endsSentence = lastScalar.map { ".?!…".unicodeScalars.contains($0) } ?? false
         let previous = tokensBefore.last(where: \.isWord)?.lower ?? ""
@@ -15,9 +15,8 @@ enum QuoteKind {
         let termCue = termCues.contains(previous) || (previous == "of" && tokensBefore.dropLast().last(where: \.isWord).map { termCues.contains($0.lower) } == true)
         // A title: every word capitalised (`“The Art of the Deal”`, `“Shake It Off.”`), unless
         // a speech verb introduces it
-        let small: Set<Substring> = ["of", "the", "and", "a", "an", "in", "to", "on", "for", "at"]
         if (2...8).contains(words.count), !cueVerbBefore,
-           words.allSatisfy({ $0.first?.isUppercase == true || small.contains($0) }),
+           words.allSatisfy({ $0.first?.isUppercase == true || smallWords.contains($0) }),
            words.contains(where: { $0.contains(where: \.isLowercase) }) {
             return .term
         }
@@ -27,11 +26,35 @@ enum QuoteKind {
             return .term
         }
         // A title: every word capitalised (`“The Art of the Deal”`)
-        if words.count <= 8, words.allSatisfy({ $0.first?.isUppercase == true || ["of", "the", "and", "a", "in", "to"].contains($0) }),
+        if words.count <= 8, words.allSatisfy({ $0.first?.isUppercase == true || titleSmallWords.contains($0) }),
            !endsSentence {
             return .term
         }
         if termCue && words.count <= 6 && !endsSentence { return .term }
         return .speech
+    }
+
+    /// Small words a title leaves lowercase.
+    static let smallWords: Set<Substring> = ["of", "the", "and", "a", "an", "in", "to", "on", "for", "at"]
+    static let titleSmallWords: Set<Substring> = ["of", "the", "and", "a", "in", "to"]
+
+    /// The words of a quote: split at spaces, newlines and no-break spaces, each a character of
+    /// its own. Splitting by characters walks grapheme clusters, which is slow; when every
+    /// scalar is one that never joins a neighbour into a cluster (no combining marks, joiners,
+    /// carriage returns or prepended marks), splitting by scalars gives the same words.
+    static func words(_ text: Substring) -> [Substring] {
+        let scalars = text.unicodeScalars
+        guard scalars.allSatisfy(standsAlone) else {
+            return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" })
+        }
+        return scalars.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" }).map { Substring($0) }
+    }
+
+    /// Latin letters and signs below the combining marks (bar the carriage return), and general
+    /// punctuation bar the joiners and invisible format characters: each is a character alone.
+    @inline(__always)
+    static func standsAlone(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v < 0x300 && v != 0x0D) || (v >= 0x2010 && v <= 0x205F && v != 0x2028 && v != 0x2029 && (v < 0x202A || v > 0x202E))
     }
 }

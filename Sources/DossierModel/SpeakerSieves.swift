@@ -6,7 +6,6 @@ struct SpeakerSieves {
     var attributed: [(position: Int, speaker: Int, paragraph: Int)] = []
 
     static let pronouns: [String: Actor.Gender?] = ["he": .male, "she": .female]
-    static let sentenceEnds: Set<String> = [".", "?", "!", "…"]
     /// How far (in tokens) attribution looks back: enough for any real sentence or paragraph,
     /// and a bound on the work a pathological text can cause.
     static let lookBack = 400
@@ -29,7 +28,7 @@ struct SpeakerSieves {
         guard span.closed else { return nil }
         var t = ctx.tokenIndex(atOrAfter: span.close + 1)
         let tokens = ctx.tokens
-        while t < tokens.count, tokens[t].kind == .punctuation, [",", "”", "\"", "’"].contains(tokens[t].text) { t += 1 }
+        while t < tokens.count, tokens[t].kind == .punctuation, [",", "”", "\"", "’"].contains(tokens[t].mark) { t += 1 }
         guard t < tokens.count, ctx.paragraph[t] == ctx.paragraph[max(0, t - 1)] || tokens[t].start < span.close + 3,
               !ctx.inQuote[t] else { return nil }
         // `“….” He noted that “…”`: after a quoted sentence, a capitalised pronoun starts the
@@ -78,7 +77,7 @@ struct SpeakerSieves {
         while k < ctx.tokens.count, k - t < 40 {
             let tok = ctx.tokens[k]
             if ctx.inQuote[k] || ctx.paragraph[k] != ctx.paragraph[t] { break }
-            if tok.kind == .punctuation, SpeakerSieves.sentenceEnds.contains(tok.text) || ["“", "\""].contains(tok.text) { break }
+            if tok.kind == .punctuation, [".", "?", "!", "…", "“", "\""].contains(tok.mark) { break }
             k += 1
         }
         return k

@@ -15,6 +15,9 @@ struct Token: Sendable {
     /// Spaces before the token (false inside `Jane)Roe` or `U.S.`).
     var spaceBefore = true
 
+    /// A punctuation token's scalar (its whole text); NUL for words and numbers. Marks are
+    /// compared by scalar: comparing a one-mark string with `"“"` goes through Unicode's slow path.
+    let mark: Unicode.Scalar
     /// Worked out once, when the token is made: the tokens are read many times over.
     let lower: String
     let isCapitalized: Bool
@@ -27,6 +30,7 @@ struct Token: Sendable {
         self.end = end
         self.text = text
         self.kind = kind
+        mark = kind == .punctuation ? text.unicodeScalars.first ?? "\0" : "\0"
         var upper = 0, letters = 0, first = true, capital = false
         var ascii = true
         for s in text.unicodeScalars {
@@ -60,6 +64,7 @@ struct Token: Sendable {
         self.end = end
         self.text = text
         self.kind = kind
+        mark = kind == .punctuation ? text.unicodeScalars.first ?? "\0" : "\0"
         self.lower = lower
         self.isCapitalized = isCapitalized
         self.isAllCaps = isAllCaps

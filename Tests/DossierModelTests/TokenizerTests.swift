@@ -31,3 +31,26 @@ import Testing
         for word in ["Roe", "Doe", "has"] { #expect(tokens.first { $0.text == word }?.sentenceStart == false, "\(word)") }
     }
 }
+
+@Suite struct QuoteWordRules {
+    /// Splitting a quote by scalars must give the words that splitting by characters gives,
+    /// whatever the text holds: the fast path is taken only where the two agree.
+    @Test func quoteWordsMatchCharacterSplitting() {
+        let pieces = ["a", "Bc", " ", " ", "\n", "\u{00A0}", "\r\n", "\r", "\u{301}", "e\u{301}", "’", "—", "…", "\u{200D}",
+                      "👍🏽", "x\u{200C}y", "\u{0600}", "ß", "İ", "中文", "\u{2028}", "‼", "\u{202E}", "Ω"]
+        var rng = SplitMix(seed: 11)
+        for _ in 0..<3000 {
+            let text = (0..<Int(rng.next() % 10)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let whole = Substring("“" + text + "”").dropFirst().dropLast()
+            let expected = whole.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" })
+            let got = QuoteKind.words(whole)
+            #expect(got.map { Array($0.unicodeScalars) } == expected.map { Array($0.unicodeScalars) }, "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func punctuationTokensCarryTheirMark() {
+        let tokens = Tokenizer.tokenize("“Yes,” he said — and left.")
+        #expect(tokens.filter { $0.kind == .punctuation }.map(\.mark) == ["“", ",", "”", "—", "."])
+        #expect(tokens.filter { $0.kind != .punctuation }.allSatisfy { $0.mark == "\0" })
+    }
+}
