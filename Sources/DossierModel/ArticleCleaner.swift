@@ -109,10 +109,27 @@ public enum ArticleCleaner {
             body = Whitespace.trimmed(body.dropFirst(lead.count))
             break
         }
-        guard body.split(separator: " ").count <= 8 else { return nil }
+        guard hasAtMost(8, wordsIn: body) else { return nil }
         if let date = PartialDate(parsing: body), date.day != nil { return date }
         if let (date, range) = DateWords.firstDate(in: body), range.lowerBound == body.startIndex { return date }
         return nil
+    }
+
+    /// Whether `text` split at spaces has no more than `limit` words; stops reading once it
+    /// has more (lines are whole paragraphs, and most are asked).
+    static func hasAtMost(_ limit: Int, wordsIn text: String) -> Bool {
+        var words = 0
+        var inWord = false
+        for c in text {
+            if c == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words > limit { return false }
+            }
+        }
+        return true
     }
 
     /// `# Heading` loses its marker in a Markdown file.

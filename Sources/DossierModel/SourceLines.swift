@@ -90,6 +90,43 @@ enum Whitespace {
 
     static func normalize(_ text: String) -> String { normalize(text.unicodeScalars) }
 
+    /// The same for scalars in an array (every line of every file): its UTF-8 length is
+    /// counted first, then the bytes are written straight into the string.
+    static func normalize(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes = 0
+        var pendingSpace = false
+        for s in scalars {
+            if isSpace(s) || s == "\n" || s == "\r" { pendingSpace = bytes > 0; continue }
+            if pendingSpace { bytes += 1 }
+            pendingSpace = false
+            bytes += UTF8.width(s)
+        }
+        guard bytes > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: bytes) { out in
+            var n = 0
+            var pendingSpace = false
+            for s in scalars {
+                if isSpace(s) || s == "\n" || s == "\r" { pendingSpace = n > 0; continue }
+                if pendingSpace { out[n] = 0x20; n += 1 }
+                pendingSpace = false
+                let v = s.value
+                switch v {
+                case 0..<0x80:
+                    out[n] = UInt8(v); n += 1
+                case 0x80..<0x800:
+                    out[n] = UInt8(0xC0 | v >> 6); out[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+                case 0x800..<0x10000:
+                    out[n] = UInt8(0xE0 | v >> 12); out[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+                default:
+                    out[n] = UInt8(0xF0 | v >> 18); out[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+                }
+            }
+            return n
+        }
+    }
+
     /// The text without the scalars `trim` picks at either end (`.whitespaces` unless told):
     /// Foundation's `trimmingCharacters` goes through NSString, and on the names and bylines
     /// of every article that was a few percent of the whole analysis.
