@@ -48,6 +48,45 @@ import Testing
         #expect(try CorpusCache.load(folder: folder, cacheFolder: cache).fromCache)
     }
 
+    @Test func anUnchangedArticleKeepsItsQuotesOnlyWhileItsMentionsResolveAsBefore() throws {
+        let loaded = try CorpusLoader.load(folder: Paths.seeds)
+        let corpus = Corpus(articles: loaded.articles, warnings: [])
+        let prior = PriorAnalysis(corpus, unchanged: Set(corpus.articles.map(\.id)))
+        var index: [String: Int] = [:]
+        for (i, a) in corpus.actors.enumerated() { index[a.id] = i }
+        let i = try #require(corpus.articles.indices.first { a in
+            !corpus.mentions[a].isEmpty && corpus.quotes.contains { $0.article == corpus.articles[a].id && $0.speaker != nil }
+        })
+        let article = corpus.articles[i]
+        var expected = corpus.quotes.filter { $0.article == article.id }
+        for k in expected.indices { expected[k].group = nil }
+        #expect(prior.quotes(of: article, mentions: corpus.mentions[i], actors: corpus.actors, index: index) == expected)
+        // a mentioned actor renamed, or one mention fewer: the quotes are found again
+        var renamed = corpus.actors
+        renamed[corpus.mentions[i][0].actor].name += " Jr"
+        #expect(prior.quotes(of: article, mentions: corpus.mentions[i], actors: renamed, index: index) == nil)
+        #expect(prior.quotes(of: article, mentions: Array(corpus.mentions[i].dropLast()), actors: corpus.actors, index: index) == nil)
+        // an article that changed lends nothing
+        let changed = PriorAnalysis(corpus, unchanged: [])
+        #expect(changed.quotes(of: article, mentions: corpus.mentions[i], actors: corpus.actors, index: index) == nil)
+        #expect(changed.names(of: article) == nil)
+    }
+
+    @Test func quoteRunsAreFoundPerArticleAndOutOfOrderQuotesLendNothing() throws {
+        let c = corpus("One\n\n“First words here,” she said.\n", "Two\n\nNo quotes.\n",
+                       "Three\n\n“Second words,” he said. “Third words,” he added.\n")
+        let ranges = PriorAnalysis.ranges(of: c.quotes, in: c.articles)
+        #expect(ranges.count == 3)
+        for (a, range) in ranges.enumerated() {
+            let r = try #require(range)
+            #expect(c.quotes[r].allSatisfy { $0.article == c.articles[a].id })
+            #expect(r.count == c.quotes.filter { $0.article == c.articles[a].id }.count)
+        }
+        #expect(ranges[1] == 0..<0 || ranges[1]?.isEmpty == true)
+        let shuffled = Array(c.quotes.reversed())
+        #expect(PriorAnalysis.ranges(of: shuffled, in: c.articles).allSatisfy { $0 == nil })
+    }
+
     @Test func aFileWhoseIdChangesIsReadAgain() throws {
         let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
         _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
