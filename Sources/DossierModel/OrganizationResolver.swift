@@ -2,13 +2,16 @@
 /// (`Example Students’ News Agency` … `ESNA`; `Harakat-e-Azadi or HEA`), and a bare
 /// `Foreign Ministry` joined to `Iranian Foreign Ministry` when only a place word differs.
 enum OrganizationResolver {
-    static func resolve(articles: [Article], names: [ArticleNames], actors: inout [Actor],
-                        mentions: inout [[ResolvedMention]], usedIds: inout Set<String>) {
-        struct Group {
-            var name: String
-            var acronyms: Set<String> = []
-            var members: [(article: Int, candidate: Int)] = []
-        }
+    /// One organisation: its name, acronyms, and its mentions (article, candidate).
+    struct Group: Sendable {
+        var name: String
+        var acronyms: Set<String> = []
+        var members: [(article: Int, candidate: Int)] = []
+    }
+
+    /// The organisations the candidates name, in the order their actors are made. Reads the
+    /// candidates alone, so it can run while persons are resolved.
+    static func groups(_ names: [ArticleNames]) -> [Group] {
         var groups: [Group] = []
         var byKey: [String: Int] = [:]
 
@@ -78,6 +81,12 @@ enum OrganizationResolver {
             }
         }
 
+        return groups
+    }
+
+    /// An actor per group, its mentions added to the per-article lists.
+    static func add(_ groups: [Group], articles: [Article], names: [ArticleNames], actors: inout [Actor],
+                    mentions: inout [[ResolvedMention]], usedIds: inout Set<String>) {
         for group in groups {
             let index = actors.count
             var actor = Actor(id: ActorResolver.uniqueId("o-" + ActorResolver.slug(group.name), &usedIds), name: group.name,
