@@ -57,7 +57,8 @@ enum MetadataInference {
             for domain in Clutter.emailDomains(line) {
                 // the built-in words first; the article's own only when they are needed
                 if let name = OutletName.fromDomain(domain, extraWords: []), name.contains(" ") { return name }
-                if let name = OutletName.fromDomain(domain, extraWords: vocabulary(cleaned)) { return name }
+                let words = DomainWords.of(cleaned.paragraphs, partOf: domain) ?? vocabulary(cleaned)
+                if let name = OutletName.fromDomain(domain, extraWords: words) { return name }
             }
         }
         if let author, isInstitution(author) { return author }
@@ -90,7 +91,7 @@ enum MetadataInference {
                                                         "agency", "bureau", "press"]
 
     /// The article's own words, to help split a domain name.
-    private static func vocabulary(_ cleaned: CleanedText) -> Set<String> {
+    static func vocabulary(_ cleaned: CleanedText) -> Set<String> {
         var words = Set<String>()
         for paragraph in cleaned.paragraphs {
             words.formUnion(Words.lowercased(paragraph.text, digits: false, minLength: 4))

@@ -31,3 +31,35 @@ import Testing
         }
     }
 }
+
+@Suite struct DomainWordAgreement {
+    /// The article words gathered for a domain are exactly the article's vocabulary words that
+    /// are part of the domain, and they split it as the whole vocabulary does.
+    @Test func domainWordsAreTheVocabularyWordsPartOfTheDomain() throws {
+        let words = ["harbor", "Harbor", "HARBOR", "times", "evening", "court", "courier", "the", "ledger", "\u{212A}ing",
+                     "king", "naïve", "über", "e\u{301}vening", "post", "metro", "capital", "journal", "co", "valley"]
+        let separators = [" ", ", ", "-", "’", "\n", " 3 ", "\u{00A0}"]
+        let domains = ["harbortimes.com", "theeveningcourier.co.uk", "kingledger.org", "metro-post.net", "capitaljournal.com",
+                       "naïvetimes.com", "valleyherald.com", "x.com"]
+        var rng = SplitMix(seed: 21)
+        for _ in 0..<400 {
+            let paragraphs = (0..<Int(1 + rng.next() % 3)).map { _ -> Paragraph in
+                let text = (0..<Int(rng.next() % 14)).map { _ in
+                    words[Int(rng.next() % UInt64(words.count))] + separators[Int(rng.next() % UInt64(separators.count))]
+                }.joined()
+                return Paragraph(text: text, start: 0, end: 0, sourceStart: 0, sourceEnd: 0)
+            }
+            var cleaned = CleanedText()
+            cleaned.paragraphs = paragraphs
+            let vocabulary = MetadataInference.vocabulary(cleaned)
+            for domain in domains {
+                guard let found = DomainWords.of(paragraphs, partOf: domain) else {
+                    #expect(!domain.utf8.allSatisfy { $0 < 0x80 })
+                    continue
+                }
+                #expect(found == vocabulary.filter { domain.contains($0) }, "\(domain) \(paragraphs.map(\.text))")
+                #expect(OutletName.fromDomain(domain, extraWords: found) == OutletName.fromDomain(domain, extraWords: vocabulary))
+            }
+        }
+    }
+}
