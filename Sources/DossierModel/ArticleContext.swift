@@ -30,9 +30,9 @@ struct ArticleContext {
         var p = 0
         var paragraphIndex = 0
         sentence.reserveCapacity(tokens.count)
-        for (i, t) in tokens.enumerated() {
-            if t.sentenceStart || i == 0 { s += 1; sentenceStarts.append(i) }
-            while paragraphIndex + 1 < article.paragraphs.count, t.start >= article.paragraphs[paragraphIndex + 1].start {
+        for i in tokens.indices {
+            if tokens[i].sentenceStart || i == 0 { s += 1; sentenceStarts.append(i) }
+            while paragraphIndex + 1 < article.paragraphs.count, tokens[i].start >= article.paragraphs[paragraphIndex + 1].start {
                 paragraphIndex += 1
             }
             p = paragraphIndex

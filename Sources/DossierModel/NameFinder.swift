@@ -10,9 +10,9 @@ enum NameFinder {
         var result = ArticleNames()
         let shouting = shoutingRuns(tokens)
         var i = 0
+        // tokens are read in place, not copied: a copy retains and releases its two strings
         while i < tokens.count {
-            let t = tokens[i]
-            guard t.isCapitalized, !shouting.contains(i) else { i += 1; continue }
+            guard tokens[i].isCapitalized, !shouting.contains(i) else { i += 1; continue }
             let chunk = chunkEnd(from: i, tokens: tokens, shouting: shouting)
             analyze(chunk: i..<chunk, tokens: tokens, text: text, into: &result)
             i = chunk
@@ -27,8 +27,8 @@ enum NameFinder {
         var out = Set<Int>()
         var run: [Int] = []
         func flush() { if run.count >= 3 { out.formUnion(run) }; run = [] }
-        for (i, t) in tokens.enumerated() {
-            if t.isWord, t.isAllCaps { run.append(i) } else if t.kind == .punctuation && t.text == "," { continue } else { flush() }
+        for i in tokens.indices {
+            if tokens[i].isWord, tokens[i].isAllCaps { run.append(i) } else if tokens[i].mark == "," { continue } else { flush() }
         }
         flush()
         return out
@@ -362,7 +362,7 @@ enum NameFinder {
     /// `The Iranian diplomacy site, close to …, said:`: an outlet described rather than named, as
     /// the subject of its sentence.
     static func findDescribedOutlets(tokens: [Token], text: [Unicode.Scalar], into result: inout ArticleNames) {
-        for (i, t) in tokens.enumerated() where t.lower == "the" && t.sentenceStart {
+        for i in tokens.indices where tokens[i].sentenceStart && tokens[i].lower == "the" {
             var j = i + 1
             var capitals = 0, lowers = 0
             while j < tokens.count, tokens[j].isCapitalized, capitals < 3, !CommonWords.functionWords.contains(tokens[j].lower) {
@@ -384,7 +384,8 @@ enum NameFinder {
 
     /// ALL-CAPS words that may name an organisation (`ENA`, `AFP`, `CNBC`).
     static func findAcronyms(tokens: [Token], shouting: Set<Int>, into result: inout ArticleNames) {
-        for (i, t) in tokens.enumerated() where t.isWord && t.isAllCaps && !shouting.contains(i) {
+        for i in tokens.indices where tokens[i].isWord && tokens[i].isAllCaps && !shouting.contains(i) {
+            let t = tokens[i]
             let letters = t.text.filter { $0 != "." }
             guard (2...8).contains(letters.count), !t.text.contains("."), !Places.words.contains(t.lower),
                   !["I", "II", "III", "IV", "OK", "TV", "AM", "PM", "CEO", "GDP", "AI"].contains(t.text) else { continue }
@@ -398,7 +399,8 @@ enum NameFinder {
             result.organizations.append(org)
         }
         // `Harakat-e-Azadi or HEA`: a capitalised word defined by the acronym after it.
-        for (i, t) in tokens.enumerated() where t.isWord && t.isAllCaps && i >= 2 {
+        for i in tokens.indices where i >= 2 && tokens[i].isWord && tokens[i].isAllCaps {
+            let t = tokens[i]
             guard tokens[i - 1].lower == "or" || tokens[i - 1].text == "(" else { continue }
             let long = tokens[i - 2]
             guard long.isCapitalized, !long.isAllCaps, Acronyms.matches(t.text, longForm: long.text) else { continue }

@@ -75,9 +75,8 @@ struct SpeakerSieves {
     func regionEnd(from t: Int) -> Int {
         var k = t
         while k < ctx.tokens.count, k - t < 40 {
-            let tok = ctx.tokens[k]
             if ctx.inQuote[k] || ctx.paragraph[k] != ctx.paragraph[t] { break }
-            if tok.kind == .punctuation, [".", "?", "!", "…", "“", "\""].contains(tok.mark) { break }
+            if ctx.tokens[k].kind == .punctuation, [".", "?", "!", "…", "“", "\""].contains(ctx.tokens[k].mark) { break }
             k += 1
         }
         return k
