@@ -14,7 +14,7 @@ public struct ActorIndex: Sendable {
         // Quote extraction tokenises each article again, one at a time.
         let names = ParallelMap.map(articles) { article -> ArticleNames in
             if let known = prior?.names(of: article) { return known }
-            let scalars = Array(article.text.unicodeScalars)
+            let scalars = ScalarArray.of(article.text)
             return NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars))
         }
         let output = ActorResolver.resolve(articles: articles, names: names)

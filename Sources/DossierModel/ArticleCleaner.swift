@@ -17,7 +17,7 @@ public enum ArticleCleaner {
     /// Cleans one article. `hasTitle` is false when the title is known from elsewhere (a
     /// `.jsonl` field), so the first line stays in the body.
     public static func clean(_ text: String, markdown: Bool = false, findTitle: Bool = true) -> CleanedText {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarArray.of(text)
         var lines: [SourceLine?] = SourceLines.split(scalars).map { markdown ? stripMarkdown($0) : $0 }
         var result = CleanedText()
 

@@ -2,7 +2,7 @@
 enum QuoteExtraction {
     /// The article's text is split into scalars and tokens once, here.
     static func extract(article: Article, actors: [Actor], mentions: [ResolvedMention]) -> [Quote] {
-        let scalars = Array(article.text.unicodeScalars)
+        let scalars = ScalarArray.of(article.text)
         let tokens = Tokenizer.tokenize(scalars)
         let spans = QuoteSpans.find(in: article, scalars: scalars)
         let ctx = ArticleContext(article: article, scalars: scalars, tokens: tokens, actors: actors, mentions: mentions, spans: spans)

@@ -35,7 +35,7 @@ enum QuoteSpans {
         }
     }
 
-    static func find(in article: Article) -> [Span] { find(in: article, scalars: Array(article.text.unicodeScalars)) }
+    static func find(in article: Article) -> [Span] { find(in: article, scalars: ScalarArray.of(article.text)) }
 
     /// `scalars`: the article's text, already split into scalars by the caller.
     static func find(in article: Article, scalars: [Unicode.Scalar]) -> [Span] {

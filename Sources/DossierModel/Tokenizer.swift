@@ -149,7 +149,7 @@ enum Tokenizer {
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool { CharacterClass.isWord(s) }
 
     static func tokenize(_ text: String) -> [Token] {
-        tokenize(Array(text.unicodeScalars))
+        tokenize(ScalarArray.of(text))
     }
 
     static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {

@@ -63,3 +63,18 @@ import Testing
         }
     }
 }
+
+@Suite struct ScalarArrayAgreement {
+    @Test func decodedScalarsAreTheStringsOwn() {
+        var rng = SplitMix(seed: 33)
+        for _ in 0..<2000 {
+            let text = FastPathAgreement.randomText(&rng) + "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}" + FastPathAgreement.randomText(&rng)
+            #expect(ScalarArray.of(text) == Array(text.unicodeScalars))
+        }
+        #expect(ScalarArray.of("").isEmpty)
+        // a string that is a slice of a larger one
+        let long = String(repeating: "ab😀c", count: 50)
+        let part = String(long.dropFirst(3).prefix(40))
+        #expect(ScalarArray.of(part) == Array(part.unicodeScalars))
+    }
+}
