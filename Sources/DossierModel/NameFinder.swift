@@ -4,7 +4,7 @@ import Foundation
 /// chunks, titles peeled off and kept as roles, appositives, speech verbs, given names.
 enum NameFinder {
     static let connectors: Set<String> = ["of", "the"]
-    static let determiners: Set<String> = WordList.set("the a an this that these those his her their its our my your whose")
+    static let determiners: WordSet = WordList.set("the a an this that these those his her their its our my your whose")
 
     static func find(in text: [Unicode.Scalar], tokens: [Token]) -> ArticleNames {
         var result = ArticleNames()
@@ -355,7 +355,7 @@ enum NameFinder {
         return org
     }
 
-    static let outletNouns: Set<String> = WordList.set("""
+    static let outletNouns: WordSet = WordList.set("""
     site website newspaper daily paper outlet broadcaster channel magazine portal blog agency weekly tabloid
     """)
 

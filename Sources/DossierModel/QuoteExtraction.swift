@@ -69,7 +69,7 @@ enum QuoteExtraction {
 /// Clear reported speech without marks: `X said that …`, `X stated that …`,
 /// `Jane Roe … revealed on July 18, 2018 that …`.
 enum ReportedSpeech {
-    static let verbs: Set<String> = WordList.set("""
+    static let verbs: WordSet = WordList.set("""
     said says stated states revealed reveals announced announces explained explains noted notes added adds
     argued argues claimed claims warned warns insisted insists told tells declared declares suggested
     suggests emphasized emphasised stressed stresses acknowledged admitted confirmed denied maintained

@@ -1,7 +1,7 @@
 /// Speech or term: someone's words, or a scare-quoted word, phrase, nickname or title.
 enum QuoteKind {
     /// Cues before a mark that name a term rather than report words (`what he called “…”`).
-    static let termCues: Set<String> = WordList.set("""
+    static let termCues: WordSet = WordList.set("""
     called calls dubbed dubs dubbing termed terms labelled labeled branded nicknamed so-called known titled
     entitled idea concept notion phrase word term slogan their his her its as
     """)

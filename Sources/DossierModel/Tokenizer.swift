@@ -113,12 +113,12 @@ enum CharacterClass {
 /// Splits cleaned text into tokens in one pass over its scalars.
 enum Tokenizer {
     /// Words that keep their period (`Mr.`, `Gen.`): never a sentence end before a name.
-    static let abbreviations: Set<String> = WordList.set("""
+    static let abbreviations: WordSet = WordList.set("""
     mr mrs ms dr prof sr jr st gen lt col capt sgt maj brig adm sen rep gov rev hon cpl pvt cmdr supt insp det
     no vs etc inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est
     """)
     /// Abbreviations after which a capitalised word is still mid-sentence.
-    static let nameAbbreviations: Set<String> = WordList.set("mr mrs ms dr prof st gen lt col capt sgt maj brig adm sen rep gov rev hon cpl pvt cmdr supt insp det")
+    static let nameAbbreviations: WordSet = WordList.set("mr mrs ms dr prof st gen lt col capt sgt maj brig adm sen rep gov rev hon cpl pvt cmdr supt insp det")
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" }
 

@@ -78,3 +78,26 @@ import Testing
         #expect(ScalarArray.of(part) == Array(part.unicodeScalars))
     }
 }
+
+@Suite struct WordSetAgreement {
+    @Test func aWordSetAnswersAsASetOfStrings() {
+        let list = ["said", "the", "minister", "ministry", "al-", "é", "e\u{301}t", "naïve", "über", "a", "", "x y"]
+        let words = WordSet(list)
+        let reference = Set(list)
+        var rng = SplitMix(seed: 44)
+        let pieces = ["sa", "id", "the", "min", "ister", "istry", "al", "-", "é", "e\u{301}", "t", "naï", "ve", "über", "a", " ",
+                      "y", "x", "S", "İ"]
+        for _ in 0..<5000 {
+            let word = (0..<Int(rng.next() % 4)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            #expect(words.contains(word) == reference.contains(word), "\(Array(word.unicodeScalars))")
+        }
+        for word in list { #expect(words.contains(word)) }
+        #expect(words.contains("\u{00E9}t"))  // the composed spelling of a listed word
+        #expect(words.count == reference.count)
+        #expect(Set(words) == reference)
+        // a table far larger than its first size
+        let many = WordSet((0..<5000).map { "w\($0)" })
+        #expect((0..<5000).allSatisfy { many.contains("w\($0)") })
+        #expect(!many.contains("w5000") && !many.contains("w"))
+    }
+}

@@ -1,7 +1,7 @@
 /// Capitalised words that start sentences but are no names: determiners, pronouns, adverbs,
 /// prepositions, conjunctions, numbers; and months and weekdays.
 enum CommonWords {
-    static let functionWords: Set<String> = WordList.set("""
+    static let functionWords: WordSet = WordList.set("""
     the a an this that these those however but and or nor so yet for in on at from with without by as if
     when while after before since despite although though because even nevertheless meanwhile moreover
     furthermore therefore thus it he she they we i you his her their our its my your there here what why how
@@ -17,14 +17,14 @@ enum CommonWords {
     being do does did done have has had having can could shall should will would may might must ought
     """)
 
-    static let monthsAndDays: Set<String> = WordList.set("""
+    static let monthsAndDays: WordSet = WordList.set("""
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
     monday tuesday wednesday thursday friday saturday sunday
     """)
 
     /// Capitalised common nouns of news text that are never a person's name.
-    static let nonNames: Set<String> = WordList.set("""
+    static let nonNames: WordSet = WordList.set("""
     god allah islam christianity judaism internet twitter facebook instagram youtube tiktok whatsapp telegram
     google apple amazon microsoft covid covid-19 coronavirus brexit olympics olympic world cup
     parliament congress senate government regime state administration republic kingdom empire army navy

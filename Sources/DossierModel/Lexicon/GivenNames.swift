@@ -1,7 +1,7 @@
 /// Common given names across languages (a general lexicon, not a list of particular people):
 /// a capitalised pair that starts with one is likely a person. Also gives gender for pronouns.
 enum GivenNames {
-    static let male: Set<String> = WordList.set("""
+    static let male: WordSet = WordList.set("""
     james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony
     mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
     jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander
@@ -21,7 +21,7 @@ enum GivenNames {
     moshe david yitzhak shimon avi
     """)
 
-    static let female: Set<String> = WordList.set("""
+    static let female: WordSet = WordList.set("""
     mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
     sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
     sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine

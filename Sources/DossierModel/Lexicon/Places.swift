@@ -1,7 +1,7 @@
 /// General geography: names that are capitalised but name no person. Countries, demonyms,
 /// capitals and large cities, regions, continents, compass and political areas.
 enum Places {
-    static let words: Set<String> = WordList.set("""
+    static let words: WordSet = WordList.set("""
     afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
     bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina
     burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia czech

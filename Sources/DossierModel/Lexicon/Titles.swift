@@ -2,7 +2,7 @@
 enum Titles {
     /// Honorifics: the next capitalised word is a name (`Mr. Roe`, `Sheikh Ali Hamad`).
     /// `Mr`/`Mrs`/`Ms` also give gender.
-    static let honorifics: Set<String> = WordList.set("""
+    static let honorifics: WordSet = WordList.set("""
     mr mr. mrs mrs. ms ms. miss mx mx. dr dr. prof prof. sir dame lord lady rev rev. reverend hon hon.
     ayatollah hojatoleslam hojjatoleslam sheikh shaikh sheik imam seyed sayyid sayed haj hajj mullah mufti
     rabbi pastor father sister cardinal bishop archbishop pope emir sultan king queen prince princess
@@ -15,7 +15,7 @@ enum Titles {
     """)
 
     /// Courtesy and religious honorifics: part of how a name is written, not a role.
-    static let courtesy: Set<String> = WordList.set("""
+    static let courtesy: WordSet = WordList.set("""
     mr mr. mrs mrs. ms ms. miss mx mx. dr dr. prof prof. sir dame lord lady rev rev. reverend hon hon. ayatollah
     hojatoleslam hojjatoleslam sheikh shaikh sheik seyed sayyid sayed haj hajj
     """)
@@ -40,7 +40,7 @@ enum Titles {
 
     /// Lowercase role heads (`spokesman`, `dictator`): before a name they mark a person, and an
     /// appositive holding one gives the person's role.
-    static let roleWords: Set<String> = WordList.set("""
+    static let roleWords: WordSet = WordList.set("""
     president president-elect minister leader spokesman spokeswoman spokesperson chairman chairwoman chair
     director secretary adviser advisor ambassador commander general chief deputy speaker official analyst
     professor lawmaker senator governor mayor judge envoy diplomat dictator king queen prince princess emperor
@@ -62,7 +62,7 @@ enum Titles {
     """)
 
     /// Words that make a chunk an organisation (`News Agency`, `Foreign Ministry`).
-    static let organizationHeads: Set<String> = WordList.set("""
+    static let organizationHeads: WordSet = WordList.set("""
     stadium arena airport hotel telescope mission agency ministry corps group council committee commission assembly party organization organisation
     institute institution university college school bank company corporation corp corp. inc inc. ltd ltd.
     llc plc association union court parliament congress senate department office foundation fund network
@@ -74,19 +74,19 @@ enum Titles {
     """)
 
     /// Organisations named `Ministry of …`, `Department of …`.
-    static let organizationLeads: Set<String> = WordList.set("""
+    static let organizationLeads: WordSet = WordList.set("""
     ministry department office bureau university bank council court house board commission committee
     institute school college academy federation league organization organisation union
     """)
 
     /// Surname particles, lowercase inside a name (`Osama bin Laden`, `Ursula von der Leyen`).
-    static let particles: Set<String> = WordList.set("al al- el bin ibn abu abd de da di du del della der den van von la le ter dos das")
+    static let particles: WordSet = WordList.set("al al- el bin ibn abu abd de da di du del della der den van von la le ter dos das")
 }
 
 /// Speech and reporting verbs, by strength.
 enum SpeechVerbs {
     /// Verbs that attribute a quote or reported speech.
-    static let strong: Set<String> = WordList.set("""
+    static let strong: WordSet = WordList.set("""
     said say says saying told tells tell added adds adding noted notes stated states asked asks wrote writes
     explained explains warned warns insisted insists argued argues claimed claims declared declares
     announced announces replied replies responded responds concluded concludes continued continues recalled
@@ -101,7 +101,7 @@ enum SpeechVerbs {
     """)
 
     /// Cognition verbs: weak cues, a person's only with a that-clause or a named subject.
-    static let cognition: Set<String> = WordList.set("""
+    static let cognition: WordSet = WordList.set("""
     thought thinks think believed believes believe hoped hopes hope feared fears fear regarded regards
     considered considers wanted wants decided decides expected expects knew knows felt feels worried
     worries welcomed welcomes rejected rejects opposed opposes expressed expresses refused refuses met meets
@@ -110,7 +110,7 @@ enum SpeechVerbs {
     """)
 
     /// Adverbs allowed between a name and its verb (`Roe then jokingly said`).
-    static let adverbs: Set<String> = WordList.set("""
+    static let adverbs: WordSet = WordList.set("""
     also then later earlier personally jokingly angrily firmly publicly privately repeatedly again once
     recently reportedly quickly immediately further however finally separately had has have has also
     """)
