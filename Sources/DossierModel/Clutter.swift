@@ -4,7 +4,7 @@ import Foundation
 /// buttons, support footers. General web phrases, matched on whole lines.
 enum Clutter {
     /// Lines that are clutter when they are the whole line (case and end punctuation ignored).
-    private static let wholeLines: Set<String> = [
+    private static let wholeLines: WordSet = [
         "leave a reply", "leave a comment", "post a comment", "cancel reply", "reply", "comments",
         "read more", "continue reading", "read the full story", "read full article", "see more",
         "share this", "share", "share this article", "share this story", "like this", "related",

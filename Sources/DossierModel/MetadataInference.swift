@@ -87,7 +87,7 @@ enum MetadataInference {
         return name.lowercased().split(separator: " ").contains { institutionWords.contains(String($0)) }
     }
 
-    private static let institutionWords: Set<String> = ["staff", "desk", "editor", "editors", "editorial", "team", "newsroom",
+    private static let institutionWords: WordSet = ["staff", "desk", "editor", "editors", "editorial", "team", "newsroom",
                                                         "agency", "bureau", "press"]
 
     /// The article's own words, to help split a domain name.

@@ -3,7 +3,7 @@ import Foundation
 /// Finds person and organisation candidates in one article by rules and evidence: capitalised
 /// chunks, titles peeled off and kept as roles, appositives, speech verbs, given names.
 enum NameFinder {
-    static let connectors: Set<String> = ["of", "the"]
+    static let connectors: WordSet = ["of", "the"]
     static let determiners: WordSet = WordList.set("the a an this that these those his her their its our my your whose")
 
     static func find(in text: [Unicode.Scalar], tokens: [Token]) -> ArticleNames {

@@ -6,12 +6,12 @@ import Foundation
 /// of words common in outlet names, plus the words of the article itself.
 enum OutletName {
     /// Mail providers name no outlet.
-    private static let mailProviders: Set<String> = [
+    private static let mailProviders: WordSet = [
         "gmail", "googlemail", "yahoo", "hotmail", "outlook", "aol", "icloud", "protonmail", "proton",
         "mail", "gmx", "live", "msn", "yandex", "example",
     ]
 
-    private static let vocabulary: Set<String> = [
+    private static let vocabulary: WordSet = [
         "the", "a", "of", "and", "in", "on", "at", "for", "new", "news", "daily", "weekly", "times", "post",
         "journal", "herald", "tribune", "telegraph", "guardian", "observer", "independent", "express",
         "mirror", "mail", "sun", "star", "globe", "world", "global", "national", "international",

@@ -103,7 +103,7 @@ enum ParagraphBuilder {
         }
     }
 
-    private static let openEndWords: Set<String> = [
+    private static let openEndWords: WordSet = [
         "the", "a", "an", "of", "to", "and", "or", "but", "by", "with", "for", "from", "in", "on", "at",
         "as", "that", "which", "who", "whom", "whose", "after", "before", "his", "her", "their", "its",
         "our", "your", "my", "than", "into", "about", "over", "under", "between", "against", "said",

@@ -51,7 +51,7 @@ enum Places {
 
     /// Short forms that are places only when written as an acronym (`US`, `U.N.`), not inside a
     /// name (`Lee Jun Un`).
-    static let acronymOnly: Set<String> = ["us", "un", "uk", "eu", "usa", "uae"]
+    static let acronymOnly: WordSet = ["us", "un", "uk", "eu", "usa", "uae"]
 
     static func isPlace(_ token: Token) -> Bool {
         let lower = token.lower
