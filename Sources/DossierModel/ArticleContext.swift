@@ -7,7 +7,7 @@ struct ArticleContext {
     let actors: [Actor]
     let mentions: [ResolvedMention]
     /// Mention starting at a token index.
-    var mentionAt: [Int: ResolvedMention] = [:]
+    var mentionAt: TokenMentions
     /// Sentence number of each token.
     var sentence: [Int] = []
     /// First token index of each sentence.
@@ -26,6 +26,7 @@ struct ArticleContext {
         self.tokens = tokens
         self.actors = actors
         self.mentions = mentions
+        mentionAt = TokenMentions(count: tokens.count)
         var s = -1
         var p = 0
         var paragraphIndex = 0
@@ -77,5 +78,18 @@ struct ArticleContext {
     func text(_ from: Int, _ to: Int) -> String {
         guard from < to, to <= tokens.count else { return "" }
         return Whitespace.normalize(NameFinder.slice(scalars, tokens[from].start, tokens[to - 1].end))
+    }
+}
+
+/// The mention that starts at each token: an array rather than a dictionary, since attribution
+/// asks about every token it walks back over. Any index answers (nil outside the tokens).
+struct TokenMentions {
+    private var list: [ResolvedMention?]
+
+    init(count: Int) { list = Array(repeating: nil, count: count) }
+
+    subscript(i: Int) -> ResolvedMention? {
+        get { i >= 0 && i < list.count ? list[i] : nil }
+        set { if i >= 0 && i < list.count { list[i] = newValue } }
     }
 }

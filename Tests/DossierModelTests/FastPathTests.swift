@@ -101,3 +101,15 @@ import Testing
         #expect(!many.contains("w5000") && !many.contains("w"))
     }
 }
+
+@Suite struct TokenMentionRules {
+    @Test func mentionsByTokenAnswerLikeATableForAnyIndex() {
+        var byToken = TokenMentions(count: 3)
+        let m = ResolvedMention(start: 4, end: 9, actor: 2, token: 1)
+        byToken[1] = m
+        byToken[7] = m  // outside the tokens: not kept
+        #expect(byToken[1] == m)
+        #expect(byToken[0] == nil && byToken[2] == nil)
+        #expect(byToken[-1] == nil && byToken[3] == nil && byToken[7] == nil)
+    }
+}
