@@ -148,6 +148,39 @@ enum Tokenizer {
     @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool { CharacterClass.isWord(s) }
 
+    /// `string` for scalars known to be ASCII.
+    @inline(__always)
+    static func asciiString(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, lowercase: Bool = false) -> String {
+        String(unsafeUninitializedCapacity: end - start) { buffer in
+            for k in start..<end {
+                var byte = UInt8(truncatingIfNeeded: scalars[k].value)
+                if lowercase, byte >= 65, byte <= 90 { byte += 32 }
+                buffer[k - start] = byte
+            }
+            return end - start
+        }
+    }
+
+    /// What `Token` works out about case, counted scalar by scalar while a word is read; valid
+    /// only while every scalar is ASCII.
+    struct AsciiFacts {
+        var ascii = true
+        var letters = 0
+        var upper = 0
+        /// The first scalar is an uppercase letter.
+        var capital = false
+        var first = true
+
+        @inline(__always)
+        mutating func count(_ s: Unicode.Scalar) {
+            let v = s.value
+            if v >= 128 { ascii = false; return }
+            let up = v >= 65 && v <= 90
+            if first { capital = up; first = false }
+            if up { letters += 1; upper += 1 } else if v >= 97 && v <= 122 { letters += 1 }
+        }
+    }
+
     static func tokenize(_ text: String) -> [Token] {
         tokenize(ScalarArray.of(text))
     }
@@ -178,23 +211,28 @@ enum Tokenizer {
                 let start = i
                 var end = i
                 var isNumber = CharacterClass.isDigit(s)
+                // case facts of a plain-ASCII word, counted while it is read
+                var facts = AsciiFacts()
                 // letters, digits, inner hyphens and apostrophes (`Vali-e-Faqih`, `doesn’t`)
                 while end < n {
                     let c = scalars[end]
                     if isWordScalar(c) {
                         if !CharacterClass.isDigit(c) { isNumber = false }
+                        facts.count(c)
                         end += 1
                     } else if (c == "-" || c == "‑" || isApostrophe(c) || (isNumber && (c == "," || c == ".")))
                                 && end + 1 < n && isWordScalar(scalars[end + 1]) {
                         // a possessive ’s ends the word
                         if isApostrophe(c), (scalars[end + 1] == "s" || scalars[end + 1] == "S"),
                            end + 2 >= n || !isWordScalar(scalars[end + 2]) { break }
+                        facts.count(c)
+                        facts.count(scalars[end + 1])
                         end += 2
                     } else {
                         break
                     }
                 }
-                var word = Tokenizer.string(scalars, start, end)
+                var word = facts.ascii ? Tokenizer.asciiString(scalars, start, end) : Tokenizer.string(scalars, start, end)
                 var wordEnd = end
                 var extended = false
                 // periods of abbreviations and initials: `Mr.`, `U.S.`, `J.`
@@ -211,7 +249,7 @@ enum Tokenizer {
                         extended = true
                     }
                 }
-                token = wordToken(scalars, start, wordEnd, word, kind: isNumber ? .number : .word)
+                token = wordToken(scalars, start, wordEnd, word, kind: isNumber ? .number : .word, facts: extended ? nil : facts)
                 endsWithPeriod = extended
                 // possessive: ’s, or a lone ’ after a final s
                 if end + 1 < n, isApostrophe(scalars[end]), scalars[end + 1] == "s" || scalars[end + 1] == "S",
@@ -278,7 +316,13 @@ enum Tokenizer {
     /// from the scalars: the same as `Token.init` works out from the text, without decoding it.
     @inline(__always)
     private static func wordToken(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ text: String,
-                                  kind: Token.Kind) -> Token {
+                                  kind: Token.Kind, facts: AsciiFacts?) -> Token {
+        if let facts, facts.ascii {
+            let lower = facts.upper == 0 ? text : Tokenizer.asciiString(scalars, start, end, lowercase: true)
+            return Token(start: start, end: end, text: text, lower: lower, kind: kind,
+                         isCapitalized: kind == .word && facts.capital,
+                         isAllCaps: facts.letters >= 2 && facts.upper == facts.letters)
+        }
         var upper = 0, letters = 0, capital = false, ascii = true
         for k in start..<end {
             let s = scalars[k]
