@@ -214,7 +214,6 @@ enum ActorResolver {
         clusters += surnameClusters.values.sorted { $0.canonical.joined() < $1.canonical.joined() }
 
         // 4. Actors.
-        let order = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
         var actors: [Actor] = []
         var mentions: [[ResolvedMention]] = Array(repeating: [], count: articles.count)
         var usedIds = Set<String>()
@@ -228,20 +227,22 @@ enum ActorResolver {
             var found: [(Int, ResolvedMention)] = []
             var roles: [String] = []
             var seen = Set<Int>()
+            var inArticles: [Int] = []
             var aliasSet = Set<String>()
             for ref in cluster.members {
                 let candidate = names[ref.article].persons[ref.candidate]
-                let articleId = articles[ref.article].id  // the id alone: a copy of the Article would retain every field
                 found.append((ref.article, ResolvedMention(start: candidate.start, end: candidate.end, actor: index,
                                                            token: candidate.tokenIndex)))
-                if seen.insert(ref.article).inserted { actor.articles.append(articleId) }
+                if seen.insert(ref.article).inserted { inArticles.append(ref.article) }
                 let plain = candidate.name.joined(separator: " ")
                 if aliasSet.insert(plain).inserted { actor.aliases.append(plain) }
                 if let titled = candidate.titledAlias, aliasSet.insert(titled).inserted { actor.aliases.append(titled) }
                 roles += candidate.roles
                 if actor.gender == nil { actor.gender = candidate.gender }
             }
-            actor.articles.sort { a, b in (order[a] ?? 0) < (order[b] ?? 0) }
+            // in corpus order: sorted as indices, then named (the id alone: a copy of the Article
+            // would retain every field)
+            actor.articles = inArticles.sorted().map { articles[$0].id }
             actor.roles = RoleList.ordered(roles)
             if actor.gender == nil, let given = cluster.canonical.first?.lowercased(), cluster.canonical.count >= 2 {
                 if GivenNames.male.contains(given) { actor.gender = .male } else if GivenNames.female.contains(given) { actor.gender = .female }
