@@ -137,7 +137,7 @@ public struct Corpus: Sendable {
     }
 
     /// The index in `articles` of the article with this id.
-    func articleIndex(of id: String) -> Int? { articleIndexById[id] }
+    public func articleIndex(of id: String) -> Int? { articleIndexById[id] }
 
     /// The article a quote or mention belongs to.
     public func article(id: String) -> Article? {

@@ -102,7 +102,7 @@ public struct AppState: Sendable {
         let keepArticle = articles.selectedItem.map { model.corpus.articles[$0].id }
         let keepTop = readerTop
         next.refreshLists()
-        if let id = keepArticle, let i = newModel.articleIndex[id] {
+        if let id = keepArticle, let i = newModel.articleIndex(of: id) {
             next.articles.select(item: i, height: next.layout.listRows(.articles))
             next.readerArticle = i
             next.readerTop = keepTop

@@ -13,8 +13,6 @@ public final class BrowserModel: @unchecked Sendable {
     public let quotesByActor: [[Int]]
     /// Article indices per actor index.
     public let articlesByActor: [[Int]]
-    /// Article index by id.
-    public let articleIndex: [String: Int]
     /// Actors in sidebar order: persons, then organisations, each by mentions; bylines hidden.
     public let sidebarActors: [Int]
     /// Sources with article counts; `nil` name for articles with none.
@@ -31,24 +29,24 @@ public final class BrowserModel: @unchecked Sendable {
     public let actorSources: [[Int]]
     public let quoteArticle: [Int]
 
+    /// The index of the article with this id (the corpus's own table).
+    public func articleIndex(of id: String) -> Int? { corpus.articleIndex(of: id) }
+
     /// `reusing`: a model of the same articles (the browser's first, unanalysed one), whose
     /// search filters are taken over instead of being built again.
     public init(corpus: Corpus, name: String = "seeds", reusing earlier: BrowserModel? = nil) {
         self.corpus = corpus
         self.corpusName = name
-        var index: [String: Int] = [:]
-        for (i, a) in corpus.articles.enumerated() { index[a.id] = i }
-        articleIndex = index
         var byArticle = [[Int]](repeating: [], count: corpus.articles.count)
         var byActor = [[Int]](repeating: [], count: corpus.actors.count)
         for (i, q) in corpus.quotes.enumerated() {
-            if let a = index[q.article] { byArticle[a].append(i) }
+            if let a = corpus.articleIndex(of: q.article) { byArticle[a].append(i) }
             if let s = q.speaker { byActor[s].append(i) }
         }
         quotesByArticle = byArticle
         quotesByActor = byActor
-        quoteArticle = corpus.quotes.map { index[$0.article] ?? -1 }
-        let byActorArticles = corpus.actors.map { actor in actor.articles.compactMap { index[$0] }.sorted() }
+        quoteArticle = corpus.quotes.map { corpus.articleIndex(of: $0.article) ?? -1 }
+        let byActorArticles = corpus.actors.map { actor in actor.articles.compactMap { corpus.articleIndex(of: $0) }.sorted() }
         articlesByActor = byActorArticles
         let visible = corpus.actors.indices.filter { !corpus.actors[$0].isByline }
         sidebarActors = visible.filter { corpus.actors[$0].kind == .person } + visible.filter { corpus.actors[$0].kind == .organization }

@@ -60,7 +60,7 @@ func renderQuotes(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
         let q = model.corpus.quotes[item]
         let y = area.y + row * Layout.quoteHeight
         let selected = position == state.quotes.selected
-        let article = model.articleIndex[q.article].map { model.corpus.articles[$0] }
+        let article = model.articleIndex(of: q.article).map { model.corpus.articles[$0] }
         var head = model.speakerName(q)
         head += " · " + (article?.source ?? "-") + " · " + (article?.date?.description ?? "undated")
         if q.kind != .speech { head += " · " + q.kind.rawValue }
@@ -83,7 +83,7 @@ func renderQuotes(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
         }
         if let group = q.group, y + 3 < area.y + area.height {
             let others = (model.corpus.quotesByGroup[group] ?? []).filter { model.corpus.quotes[$0].article != q.article }
-                .compactMap { model.articleIndex[model.corpus.quotes[$0].article].map { model.corpus.articles[$0].source ?? model.corpus.articles[$0].id } }
+                .compactMap { model.articleIndex(of: model.corpus.quotes[$0].article).map { model.corpus.articles[$0].source ?? model.corpus.articles[$0].id } }
             screen.put(DisplayWidth.truncate("  also in: " + others.joined(separator: ", "), to: area.width), x: area.x, y: y + 3,
                        style: theme.dim, clip: area)
         }

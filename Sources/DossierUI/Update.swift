@@ -206,7 +206,7 @@ extension AppState {
     /// Opens a quote's article in the reader, scrolled to the quote, which is marked.
     public mutating func openQuote(_ q: Int) {
         let quote = model.corpus.quotes[q]
-        guard let article = model.articleIndex[quote.article] else { return }
+        guard let article = model.articleIndex(of: quote.article) else { return }
         let keepActor = quotesOfActor
         if readerArticle != article { readerArticle = article; readerTop = 0 }
         markedQuote = q

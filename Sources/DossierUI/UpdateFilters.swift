@@ -92,7 +92,7 @@ extension AppState {
 /// “…” — speaker, source, date, URL.
 public enum Citation {
     public static func text(for quote: Quote, in model: BrowserModel) -> String {
-        let article = model.articleIndex[quote.article].map { model.corpus.articles[$0] }
+        let article = model.articleIndex(of: quote.article).map { model.corpus.articles[$0] }
         var parts = [model.speakerName(quote)]
         if let s = article?.source { parts.append(s) }
         if let d = article?.date { parts.append(d.description) }

@@ -74,7 +74,7 @@ import DossierModel
         let jumped = actor.keys("j").key(.enter)
         let q = try #require(jumped.markedQuote)
         #expect(jumped.focus == .reader)
-        #expect(jumped.readerArticle == Fixture.model.articleIndex[corpus.quotes[q].article])
+        #expect(jumped.readerArticle == Fixture.model.articleIndex(of: corpus.quotes[q].article))
         // the marked quote is on screen
         let text = ReaderText(article: corpus.articles[jumped.readerArticle!], width: jumped.layout.contentWidth(.reader))
         let line = try #require(text.line(containing: corpus.quotes[q].start))
@@ -272,10 +272,10 @@ import DossierModel
                 let shown = Set(expected)
                 let expectedActors = model.sidebarActors.filter { a in
                     if let actor { return a == actor }
-                    return mask == 0 || model.corpus.actors[a].articles.contains { shown.contains(model.articleIndex[$0]!) }
+                    return mask == 0 || model.corpus.actors[a].articles.contains { shown.contains(model.articleIndex(of: $0)!) }
                 }
                 #expect(s.actors.items == expectedActors)
-                #expect(s.quotes.items.allSatisfy { shown.contains(model.articleIndex[model.corpus.quotes[$0].article]!) })
+                #expect(s.quotes.items.allSatisfy { shown.contains(model.articleIndex(of: model.corpus.quotes[$0].article)!) })
             }
         }
     }
