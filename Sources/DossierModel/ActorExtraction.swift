@@ -21,11 +21,11 @@ public struct ActorIndex: Sendable {
         // Most mentioned first; persons before organisations on a tie.
         var counts = [Int](repeating: 0, count: output.actors.count)
         for list in output.mentions { for m in list { counts[m.actor] += 1 } }
-        let order = output.actors.indices.sorted { a, b in
+        let resolved = output.actors
+        let order = resolved.indices.sorted { a, b in
             if counts[a] != counts[b] { return counts[a] > counts[b] }
-            let actors = output.actors
-            if actors[a].kind != actors[b].kind { return actors[a].kind == .person }
-            return actors[a].name < actors[b].name
+            if resolved[a].kind != resolved[b].kind { return resolved[a].kind == .person }
+            return resolved[a].name < resolved[b].name
         }
         var newIndex = [Int](repeating: 0, count: order.count)
         for (new, old) in order.enumerated() { newIndex[old] = new }

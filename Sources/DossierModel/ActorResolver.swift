@@ -226,14 +226,13 @@ enum ActorResolver {
                               aliases: [], roles: [], mentions: [], articles: [], gender: nil)
             var found: [(Int, ResolvedMention)] = []
             var roles: [String] = []
-            var seen = Set<Int>()
-            var inArticles: [Int] = []
+            var inArticles = Set<Int>()
             var aliasSet = Set<String>()
             for ref in cluster.members {
                 let candidate = names[ref.article].persons[ref.candidate]
                 found.append((ref.article, ResolvedMention(start: candidate.start, end: candidate.end, actor: index,
                                                            token: candidate.tokenIndex)))
-                if seen.insert(ref.article).inserted { inArticles.append(ref.article) }
+                inArticles.insert(ref.article)
                 let plain = candidate.name.joined(separator: " ")
                 if aliasSet.insert(plain).inserted { actor.aliases.append(plain) }
                 if let titled = candidate.titledAlias, aliasSet.insert(titled).inserted { actor.aliases.append(titled) }

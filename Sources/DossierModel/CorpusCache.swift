@@ -128,9 +128,7 @@ public enum CorpusCache {
 
     static func snapshotPath(_ root: String, in cacheFolder: String) -> String {
         // FNV-1a of the folder's path names its snapshot
-        var hash: UInt64 = 0xcbf29ce484222325
-        for b in root.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
-        return cacheFolder + "/" + String(hash, radix: 16) + ".snapshot"
+        cacheFolder + "/" + String(FNV1a.hash(root.utf8), radix: 16) + ".snapshot"
     }
 
     /// Whether the folder holds exactly the files of the snapshot, each with the same size and

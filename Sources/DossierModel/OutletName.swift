@@ -41,10 +41,11 @@ enum OutletName {
     static func fromDomain(_ domain: String, extraWords: Set<String> = []) -> String? {
         // a corpus has few outlets and many articles from each: split each domain once
         guard extraWords.isEmpty else { return split(domain, extraWords: extraWords) }
-        return known.name(of: domain) { split(domain, extraWords: []) }
+        return known.value(for: domain) { split(domain, extraWords: []) }
     }
 
-    private static let known = KnownDomains()
+    /// Outlet names already worked out from the built-in words alone, by domain.
+    private static let known = SharedMemo<String, String?>()
 
     private static func split(_ domain: String, extraWords: Set<String>) -> String? {
         var labels = domain.lowercased().split(separator: ".").map(String.init)
@@ -84,19 +85,5 @@ enum OutletName {
             end = start
         }
         return words.reversed()
-    }
-}
-
-/// Outlet names already worked out from the built-in words alone, by domain; shared by the
-/// threads that load articles.
-private final class KnownDomains: @unchecked Sendable {
-    private var names: [String: String?] = [:]
-    private let lock = NSLock()
-
-    func name(of domain: String, _ make: () -> String?) -> String? {
-        if let known = lock.withLock({ names[domain] }) { return known }
-        let name = make()
-        lock.withLock { names[domain] = name }
-        return name
     }
 }

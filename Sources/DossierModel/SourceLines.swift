@@ -109,19 +109,7 @@ enum Whitespace {
                 if isSpace(s) || s == "\n" || s == "\r" { pendingSpace = n > 0; continue }
                 if pendingSpace { out[n] = 0x20; n += 1 }
                 pendingSpace = false
-                let v = s.value
-                switch v {
-                case 0..<0x80:
-                    out[n] = UInt8(v); n += 1
-                case 0x80..<0x800:
-                    out[n] = UInt8(0xC0 | v >> 6); out[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
-                case 0x800..<0x10000:
-                    out[n] = UInt8(0xE0 | v >> 12); out[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                    out[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
-                default:
-                    out[n] = UInt8(0xF0 | v >> 18); out[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                    out[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
-                }
+                UTF8.encode(s) { out[n] = $0; n += 1 }
             }
             return n
         }

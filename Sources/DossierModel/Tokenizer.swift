@@ -135,14 +135,7 @@ enum Tokenizer {
             let s = String(decoding: bytes, as: UTF8.self)
             return lowercase ? s.lowercased() : s
         }
-        return String(unsafeUninitializedCapacity: end - start) { buffer in
-            for k in start..<end {
-                var byte = UInt8(truncatingIfNeeded: scalars[k].value)
-                if lowercase, byte >= 65, byte <= 90 { byte += 32 }
-                buffer[k - start] = byte
-            }
-            return end - start
-        }
+        return asciiString(scalars, start, end, lowercase: lowercase)
     }
 
     @inline(__always)
@@ -312,35 +305,15 @@ enum Tokenizer {
         }
     }
 
-    /// A word or number token of `scalars[start..<end]` (spelled `text`), its case facts read
-    /// from the scalars: the same as `Token.init` works out from the text, without decoding it.
+    /// A word or number token of `scalars[start..<end]` (spelled `text`). A plain-ASCII word's
+    /// case facts were counted as it was read; any other word's come from its text.
     @inline(__always)
     private static func wordToken(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ text: String,
                                   kind: Token.Kind, facts: AsciiFacts?) -> Token {
-        if let facts, facts.ascii {
-            let lower = facts.upper == 0 ? text : Tokenizer.asciiString(scalars, start, end, lowercase: true)
-            return Token(start: start, end: end, text: text, lower: lower, kind: kind,
-                         isCapitalized: kind == .word && facts.capital,
-                         isAllCaps: facts.letters >= 2 && facts.upper == facts.letters)
-        }
-        var upper = 0, letters = 0, capital = false, ascii = true
-        for k in start..<end {
-            let s = scalars[k]
-            if !s.isASCII { ascii = false }
-            let alphabetic = CharacterClass.isAlphabetic(s)
-            let up = alphabetic && CharacterClass.isUppercase(s)
-            if k == start { capital = up }
-            if alphabetic { letters += 1; if up { upper += 1 } }
-        }
-        let lower: String
-        if upper == 0 && ascii {
-            lower = text
-        } else if ascii {
-            lower = Tokenizer.string(scalars, start, end, lowercase: true)
-        } else {
-            lower = text.lowercased()
-        }
+        guard let facts, facts.ascii else { return Token(start: start, end: end, text: text, kind: kind) }
+        let lower = facts.upper == 0 ? text : Tokenizer.asciiString(scalars, start, end, lowercase: true)
         return Token(start: start, end: end, text: text, lower: lower, kind: kind,
-                     isCapitalized: kind == .word && capital, isAllCaps: letters >= 2 && upper == letters)
+                     isCapitalized: kind == .word && facts.capital,
+                     isAllCaps: facts.letters >= 2 && facts.upper == facts.letters)
     }
 }

@@ -37,15 +37,17 @@ public final class BrowserModel: @unchecked Sendable {
     public init(corpus: Corpus, name: String = "seeds", reusing earlier: BrowserModel? = nil) {
         self.corpus = corpus
         self.corpusName = name
+        // each quote's article is looked up once, here, and the per-article lists built from it
+        let articleOfQuote = corpus.quotes.map { corpus.articleIndex(of: $0.article) ?? -1 }
+        quoteArticle = articleOfQuote
         var byArticle = [[Int]](repeating: [], count: corpus.articles.count)
         var byActor = [[Int]](repeating: [], count: corpus.actors.count)
         for (i, q) in corpus.quotes.enumerated() {
-            if let a = corpus.articleIndex(of: q.article) { byArticle[a].append(i) }
+            if articleOfQuote[i] >= 0 { byArticle[articleOfQuote[i]].append(i) }
             if let s = q.speaker { byActor[s].append(i) }
         }
         quotesByArticle = byArticle
         quotesByActor = byActor
-        quoteArticle = corpus.quotes.map { corpus.articleIndex(of: $0.article) ?? -1 }
         let byActorArticles = corpus.actors.map { actor in actor.articles.compactMap { corpus.articleIndex(of: $0) }.sorted() }
         articlesByActor = byActorArticles
         let visible = corpus.actors.indices.filter { !corpus.actors[$0].isByline }

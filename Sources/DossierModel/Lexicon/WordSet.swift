@@ -21,7 +21,7 @@ struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
         var ascii: [[UInt8]] = []
         for word in plain {
             let bytes = Array(word.utf8)
-            let hash = WordSet.hash(bytes)
+            let hash = FNV1a.hash(bytes)
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(ascii.count + 1)
@@ -35,29 +35,28 @@ struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     init(arrayLiteral elements: String...) { self.init(elements) }
 
-    @inline(__always)
-    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return h
-    }
-
     func contains(_ word: String) -> Bool {
         var word = word
         return word.withUTF8 { bytes -> Bool? in
-            var h: UInt64 = 0xcbf29ce484222325
+            var h = FNV1a.seed
             for b in bytes {
                 if b >= 0x80 { return nil }
-                h = (h ^ UInt64(b)) &* 0x100000001b3
+                h = FNV1a.mix(h, b)
             }
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while true {
-                let entry = Int(slots[slot])
-                if entry == 0 { return false }
-                if hashes[entry - 1] == h, ascii[entry - 1].elementsEqual(bytes) { return true }
-                slot = (slot + 1) & mask
-            }
+            return contains(ascii: bytes, hash: h)
         } ?? words.contains(word)
+    }
+
+    /// Whether the plain-ASCII word spelled by `bytes`, whose `FNV1a` hash the caller worked
+    /// out as it read them, is in the set: no string is made.
+    func contains<C: Collection>(ascii bytes: C, hash: UInt64) -> Bool where C.Element == UInt8 {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return false }
+            if hashes[entry - 1] == hash, ascii[entry - 1].elementsEqual(bytes) { return true }
+            slot = (slot + 1) & mask
+        }
     }
 
     var count: Int { words.count }
