@@ -34,7 +34,8 @@ public struct ActorIndex: Sendable {
             m.actor = newIndex[m.actor]
             return m
         } }
-        var actors = order.map { output.actors[$0] }
+        // copied, so that they do not keep the resolver's freed memory resident
+        var actors = order.map { Compacted.actor(output.actors[$0]) }
         ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
         // the candidates as bytes: the values would stay alive through quote extraction
         return ActorIndex(actors: actors, mentions: mentions, names: ParallelMap.map(names) { EncodedNames($0) })

@@ -40,6 +40,9 @@ public struct Corpus: Sendable {
             return
         }
         let index = ActorIndex.build(articles, prior: prior)
+        // The name candidates and the resolver's working values are gone: their pages go back
+        // to the system before the quotes' array, which cannot reuse them, is allocated.
+        FreedMemory.release()
         self.actors = index.actors
         self.mentions = index.mentions
         self.names = index.names
@@ -47,16 +50,9 @@ public struct Corpus: Sendable {
         var actorIndex: [String: Int] = [:]
         if prior != nil { for (i, a) in actors.enumerated() { actorIndex[a.id] = i } }
         let ids = actorIndex
-        var perArticle = ParallelMap.map(Array(articles.indices)) { i in
+        var quotes = QuoteCollection.collect(count: articles.count) { i in
             if let kept = prior?.quotes(of: articles[i], mentions: index.mentions[i], actors: actors, index: ids) { return kept }
             return QuoteExtraction.extract(article: articles[i], actors: actors, mentions: index.mentions[i])
-        }
-        // one allocation at the final size (flatMap grows by doubling)
-        var quotes: [Quote] = []
-        quotes.reserveCapacity(perArticle.reduce(0) { $0 + $1.count })
-        for i in perArticle.indices {
-            quotes += perArticle[i]
-            perArticle[i] = []  // freed as it is copied: the corpus's quotes are never held twice
         }
         QuoteGroups.assign(&quotes)
         self.quotes = quotes

@@ -26,6 +26,12 @@ public enum CorpusLoader {
         var metadataStamps: [String: FileStamp] = [:]
         /// Ids of the articles taken over from `reusing` (their files did not change).
         var reusedIds: Set<String> = []
+
+        /// Bytes of the files read, metadata.csv files included: the corpus size that memory and
+        /// throughput are measured against.
+        public var bytes: Int {
+            files.reduce(0) { $0 + $1.stamp.size } + metadataStamps.values.reduce(0) { $0 + $1.size }
+        }
     }
 
     /// `progress` hears how many files are done out of how many. `reusing`: an earlier result

@@ -36,16 +36,6 @@ func currentRSSBytes() -> Int {
     return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
 }
 
-func folderBytes(_ path: String) -> Int {
-    var total = 0
-    if let e = FileManager.default.enumerator(atPath: path) {
-        for case let name as String in e where name.hasSuffix(".txt") {
-            total += ((try? FileManager.default.attributesOfItem(atPath: path + "/" + name))?[.size] as? Int) ?? 0
-        }
-    }
-    return total
-}
-
 /// Times `body` and returns seconds.
 func timed(_ body: () throws -> Void) rethrows -> Double {
     let t = now()
@@ -71,7 +61,7 @@ func measure(folder: String, extractOnly: Bool) throws {
     corpus.releaseNameCandidates()
     figures["rss_analysed_bytes"] = Double(currentRSSBytes())
     figures["index_s"] = figures["load_clean_s"]! + figures["analyse_s"]!
-    figures["bytes"] = Double(folderBytes(folder))
+    figures["bytes"] = Double(loaded.bytes)
     figures["articles"] = Double(corpus.articles.count)
     figures["actors"] = Double(corpus.actors.count)
     figures["quotes"] = Double(corpus.quotes.count)

@@ -1,0 +1,56 @@
+@testable import DossierModel
+import Testing
+
+/// The steps that keep the analysis's memory down must not change what it finds.
+@Suite struct MemoryLayoutTests {
+    static func quote(_ article: Int, _ n: Int) -> Quote {
+        Quote(number: n, article: "a\(article)", text: "words \(n)", start: n, end: n + 1, kind: .speech)
+    }
+
+    @Test func quotesCollectedBySlicesKeepArticleAndTextOrder() {
+        // article i has i % 4 quotes; slices of 3 cut the corpus at every kind of boundary
+        let count = 23
+        let expected = (0..<count).flatMap { a in (0..<(a % 4)).map { Self.quote(a, $0) } }
+        for slice in [1, 2, 3, 5, 22, 23, 100] {
+            let got = QuoteCollection.collect(count: count, slice: slice) { a in (0..<(a % 4)).map { Self.quote(a, $0) } }
+            #expect(got == expected, "slice \(slice)")
+        }
+        #expect(QuoteCollection.collect(count: 0) { _ in [Self.quote(0, 0)] }.isEmpty)
+        // a slice of zero or less still makes progress
+        #expect(QuoteCollection.collect(count: 3, slice: 0) { a in [Self.quote(a, 0)] }.count == 3)
+    }
+
+    @Test func reserveEstimateScalesWithAMarginAndACeiling() {
+        // 1,000 quotes in the first 100 of 10,000 articles: 100,000 expected, a half more reserved
+        #expect(QuoteCollection.estimate(found: 1000, in: 100, of: 10_000, memory: 1 << 40) == 150_000)
+        // the whole corpus in the first slice: exactly what was found
+        #expect(QuoteCollection.estimate(found: 7, in: 50, of: 50, memory: 1 << 40) == 7)
+        #expect(QuoteCollection.estimate(found: 0, in: 0, of: 50, memory: 1 << 40) == 0)
+        // never more than a quarter of memory, never less than what is already there
+        let stride = MemoryLayout<Quote>.stride
+        #expect(QuoteCollection.estimate(found: 1000, in: 1, of: 1_000_000, memory: UInt64(400 * stride)) == 1000)
+        #expect(QuoteCollection.estimate(found: 10, in: 1, of: 1_000_000, memory: UInt64(400 * stride)) == 100)
+    }
+
+    @Test func compactedValuesAreEqualInStorageOfTheirOwn() {
+        let long = String(repeating: "Ministry of Foreign Affairs ", count: 3)
+        let copy = Compacted.string(long)
+        #expect(copy == long)
+        var a = long, b = copy
+        let shared = a.withUTF8 { x in b.withUTF8 { y in x.baseAddress == y.baseAddress } }
+        #expect(!shared)
+        #expect(Compacted.string("Roe") == "Roe")
+        #expect(Compacted.string("") == "")
+        #expect(Compacted.string("Hélène Dupont-Aignan, ministre") == "Hélène Dupont-Aignan, ministre")
+
+        let list = [1, 2, 3]
+        let listCopy = Compacted.array(list)
+        #expect(listCopy == list)
+        let sameStorage = list.withUnsafeBufferPointer { x in listCopy.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+        #expect(!sameStorage)
+
+        let analysed = corpus("Foreign Minister Jane Roe said: “We will not move on this question at all.”",
+                              "Roe, the minister, said the talks would go on.")
+        for actor in analysed.actors { #expect(Compacted.actor(actor) == actor) }
+    }
+}
