@@ -137,23 +137,25 @@ enum ActorResolver {
         clusters.removeAll { $0.evidence.isEmpty }
         for key in bySurname.keys { bySurname[key]!.removeAll { $0.evidence.isEmpty } }
         fitting = [:]
-        // Which clusters fitting a surname are in an article: asked for every bare surname, so
-        // indexed rather than found by scanning all the clusters of a common surname.
-        var present: [SurnameInArticle: [Cluster]] = [:]
+        // Which clusters fitting a surname are in an article: asked for every bare surname.
+        // Kept per article (a few clusters each) and filtered by surname when asked: a table
+        // by surname and article held an entry for every pair, a twentieth of the analysis's
+        // peak memory at 100k articles.
+        var inArticle = [[Cluster]](repeating: [], count: names.count)
         var fittingKeys: [ObjectIdentifier: [String]] = [:]
         for (key, list) in bySurname {
             for c in list where fitsSurname(key, c) {
+                if fittingKeys[ObjectIdentifier(c)] == nil { for a in c.articleSet { inArticle[a].append(c) } }
                 fittingKeys[ObjectIdentifier(c), default: []].append(key)
-                for a in c.articleSet { present[SurnameInArticle(key: key, article: a), default: []].append(c) }
             }
+        }
+        func present(_ key: String, in article: Int) -> [Cluster] {
+            inArticle[article].filter { fittingKeys[ObjectIdentifier($0)]?.contains(key) ?? false }
         }
         func addMember(_ c: Cluster, _ ref: (article: Int, candidate: Int)) {
             let newArticle = !c.articleSet.contains(ref.article)
             c.add(ref)
-            guard newArticle else { return }
-            for key in fittingKeys[ObjectIdentifier(c)] ?? [] {
-                present[SurnameInArticle(key: key, article: ref.article), default: []].append(c)
-            }
+            if newArticle, fittingKeys[ObjectIdentifier(c)] != nil { inArticle[ref.article].append(c) }
         }
 
         var firstWords: [String: [Cluster]] = [:]
@@ -169,7 +171,7 @@ enum ActorResolver {
         for ref in singles {
             let candidate = names[ref.article].persons[ref.candidate]
             let key = surnameKey(candidate.surname)
-            if let cluster = surnameOwner(fits(key), local: present[SurnameInArticle(key: key, article: ref.article)] ?? []) {
+            if let cluster = surnameOwner(fits(key), local: present(key, in: ref.article)) {
                 if let cluster { addMember(cluster, ref) }
                 continue // nil inside: two people fit, left unresolved
             }
@@ -285,11 +287,6 @@ enum ActorResolver {
     struct NameBucket: Hashable {
         let surname: String
         let initial: Unicode.Scalar?
-    }
-
-    struct SurnameInArticle: Hashable {
-        let key: String
-        let article: Int
     }
 
     /// The cluster a bare surname names, from the clusters that fit it (`fits`) and those of them
