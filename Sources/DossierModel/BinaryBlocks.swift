@@ -39,11 +39,14 @@ extension BinaryReader {
             seen += items
         }
         let whole = SharedBytes(bytes: bytes)
+        let used = self.used
         return try [T](unsafeUninitializedCapacity: total) { buffer, initialized in
             let out = SharedSlots(base: buffer.baseAddress)
             // per block: how many items it wrote, and whether all of it read well
             let done = ParallelMap.map(spans) { span -> (written: Int, ok: Bool) in
-                var r = BinaryReader(UnsafeRawBufferPointer(rebasing: whole.bytes[span.start..<(span.start + span.length)]))
+                let part = UnsafeRawBufferPointer(rebasing: whole.bytes[span.start..<(span.start + span.length)])
+                defer { used?(part) }
+                var r = BinaryReader(part)
                 var k = 0
                 while k < span.items {
                     guard let item = try? read(&r) else { return (k, false) }

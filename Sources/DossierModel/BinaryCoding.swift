@@ -98,6 +98,9 @@ struct BinaryReader {
     struct Corrupt: Error {}
     let bytes: UnsafeRawBufferPointer
     private var offset = 0
+    /// Told of each part of the bytes once it is read and no longer needed (a mapped file lets
+    /// its pages go); nil for bytes that are simply memory.
+    var used: (@Sendable (UnsafeRawBufferPointer) -> Void)?
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -139,7 +142,7 @@ struct BinaryReader {
         var stored: UInt64 = 0
         for k in 0..<8 { stored |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
         offset += 8
-        guard Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[offset...])) == stored else { throw Corrupt() }
+        guard Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[offset...]), used: used) == stored else { throw Corrupt() }
     }
     mutating func skip(_ n: Int) throws {
         guard n >= 0, offset + n <= bytes.count else { throw Corrupt() }
@@ -165,10 +168,13 @@ struct BinaryReader {
 enum Checksum {
     static let piece = 16 << 20
 
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    /// `used` hears of each piece once it is summed.
+    static func of(_ bytes: UnsafeRawBufferPointer, used: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) -> UInt64 {
         let shared = SharedBytes(bytes: bytes)
         let sums = ParallelMap.map(Array(stride(from: 0, to: bytes.count, by: piece))) { start in
-            Checksum.ofPiece(UnsafeRawBufferPointer(rebasing: shared.bytes[start..<min(start + piece, shared.bytes.count)]))
+            let part = UnsafeRawBufferPointer(rebasing: shared.bytes[start..<min(start + piece, shared.bytes.count)])
+            defer { used?(part) }
+            return Checksum.ofPiece(part)
         }
         return fold(sums, count: bytes.count)
     }

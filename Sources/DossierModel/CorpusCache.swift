@@ -99,10 +99,9 @@ public enum CorpusCache {
         let root = URL(fileURLWithPath: corpusFolder).standardizedFileURL.path
         let path = snapshotPath(root, in: cacheFolder)
         // mapped, not copied: the snapshot can be larger than the corpus
-        guard FileManager.default.fileExists(atPath: path),
-              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return Lookup() }
+        guard let file = MappedFile(path: path) else { return Lookup() }
         do {
-            guard let (snapshot, current) = try decode(data, isCurrent: { isCurrent($0, root: root) }) else { return Lookup() }
+            guard let (snapshot, current) = try decode(file, isCurrent: { isCurrent($0, root: root) }) else { return Lookup() }
             return current ? Lookup(corpus: snapshot.corpus) : Lookup(stale: snapshot)
         } catch {
             return Lookup(warnings: [LoadWarning(file: path, reason: "cache unreadable; rebuilt")])

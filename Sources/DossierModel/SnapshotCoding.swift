@@ -82,8 +82,15 @@ extension CorpusCache {
         try data.withUnsafeBytes { try decode(bytes: $0, isCurrent: isCurrent) }
     }
 
-    static func decode(bytes: UnsafeRawBufferPointer, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool) throws -> (snapshot: Snapshot, current: Bool)? {
+    /// The same from a mapped file, whose pages are let go as they are read.
+    static func decode(_ file: MappedFile, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool) throws -> (snapshot: Snapshot, current: Bool)? {
+        try decode(bytes: file.bytes, isCurrent: isCurrent, used: { file.release($0) })
+    }
+
+    static func decode(bytes: UnsafeRawBufferPointer, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool,
+                       used: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) throws -> (snapshot: Snapshot, current: Bool)? {
         var r = BinaryReader(bytes)
+        r.used = used
         guard try r.string() == magic else { throw BinaryReader.Corrupt() }
         guard try r.int() == rulesVersion else { return nil }
         try r.verifyChecksum()
