@@ -15,7 +15,7 @@ public struct ActorIndex: Sendable {
         let names = ParallelMap.map(articles) { article -> ArticleNames in
             if let known = prior?.names(of: article) { return known }
             let scalars = ScalarArray.of(article.text)
-            return NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars))
+            return NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars)).compacted()
         }
         let output = ActorResolver.resolve(articles: articles, names: names)
         // Most mentioned first; persons before organisations on a tie.

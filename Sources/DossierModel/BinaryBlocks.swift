@@ -70,7 +70,7 @@ struct SharedBytes: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 }
 
-/// The result's storage, written by several threads at once, each to its own slots.
-private struct SharedSlots<T>: @unchecked Sendable {
+/// An array's storage, written by several threads at once, each to its own slots.
+struct SharedSlots<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>?
 }

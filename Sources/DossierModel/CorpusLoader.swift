@@ -222,6 +222,27 @@ public enum ParallelMap {
         }
         return slots.values()
     }
+
+    /// Each item replaced by its transform, on all cores. Each old value is freed as its new
+    /// one is made, where `map` holds every old and new value at once until it returns.
+    public static func update<T: Sendable>(_ items: inout [T], _ transform: @Sendable (T) -> T) {
+        guard items.count >= 2, threads > 1 else {
+            for i in items.indices { items[i] = transform(items[i]) }
+            return
+        }
+        let count = items.count
+        items.withUnsafeMutableBufferPointer { buffer in
+            let slots = SharedSlots(base: buffer.baseAddress)
+            let counter = SharedCounter()
+            DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
+                while true {
+                    let i = counter.next()
+                    guard i < count else { break }
+                    slots.base![i] = transform(slots.base![i])  // each index is one thread's alone
+                }
+            }
+        }
+    }
 }
 
 /// Hands out 0, 1, 2, … to several threads.

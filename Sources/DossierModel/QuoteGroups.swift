@@ -80,9 +80,11 @@ enum QuoteGroups {
         // numbers in spelling order from here on (rarest words tie by spelling)
         let ranks = spellingRanks(spellings)
         spellings = []
-        let numbered = lists
+        // renumbered in place: the lists in both numberings were a tenth of the peak at 100k
+        var renumbered = lists
         lists = []
-        let words = ParallelMap.map(numbered) { list in sortedDistinct(list.map { ranks[Int($0)] }) }
+        ParallelMap.update(&renumbered) { list in sortedDistinct(list.map { ranks[Int($0)] }) }
+        let words = renumbered
         // Near matches: buckets by (speaker, one of the two rarest words).
         var frequency = [Int32](repeating: 0, count: ranks.count)
         for list in words { for w in list { frequency[Int(w)] += 1 } }

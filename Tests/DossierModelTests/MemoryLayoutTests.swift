@@ -53,4 +53,34 @@ import Testing
                               "Roe, the minister, said the talks would go on.")
         for actor in analysed.actors { #expect(Compacted.actor(actor) == actor) }
     }
+
+    @Test func updatingInPlaceMatchesMapping() {
+        for count in [0, 1, 2, 7, 1000] {
+            var items = (0..<count).map { i in (0..<(i % 5)).map { Int32($0 * 7 + i) } }
+            let expected = items.map { $0.reversed().map { $0 * 2 } as [Int32] }
+            ParallelMap.update(&items) { $0.reversed().map { $0 * 2 } }
+            #expect(items == expected, "count \(count)")
+        }
+    }
+
+    @Test func compactedNamesAreTheSameCandidatesWithRepeatsShared() {
+        let text = "Foreign Minister Jane Roe spoke. Jane Roe said the talks would go on. Minister Roe left, "
+            + "and Roe said nothing. The Daily Planet and the Ministry of Health agreed."
+        let scalars = ScalarArray.of(text)
+        let found = NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars))
+        let compact = found.compacted()
+        #expect(compact.persons.count == found.persons.count)
+        for (a, b) in zip(found.persons, compact.persons) {
+            #expect(a.name == b.name && a.roles == b.roles && a.titledAlias == b.titledAlias)
+            #expect(a.start == b.start && a.end == b.end && a.tokenIndex == b.tokenIndex && a.lastTokenIndex == b.lastTokenIndex)
+            #expect(a.evidence == b.evidence && a.gender == b.gender && a.ambiguousStart == b.ambiguousStart && a.modifierUse == b.modifierUse)
+        }
+        #expect(compact.organizations.map(\.name) == found.organizations.map(\.name))
+        #expect(compact.organizations.map(\.start) == found.organizations.map(\.start))
+        // the two `Jane Roe` candidates hold one array between them
+        let janes = compact.persons.filter { $0.name == ["Jane", "Roe"] }
+        #expect(janes.count == 2)
+        let sharedStorage = janes[0].name.withUnsafeBufferPointer { x in janes[1].name.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+        #expect(sharedStorage)
+    }
 }
