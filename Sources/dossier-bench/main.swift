@@ -200,6 +200,9 @@ func hostile() throws {
     }
 }
 
+// as the dossier program does
+HeapGrowth.useLargeSteps()
+
 switch arguments.first {
 case "hostile":
     try hostile()

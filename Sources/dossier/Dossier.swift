@@ -15,4 +15,9 @@ struct Dossier: ParsableCommand {
         subcommands: [Browse.self, ListCommand.self, ShowCommand.self, SourcesCommand.self, ActorsCommand.self, QuotesCommand.self, ExportCommand.self],
         defaultSubcommand: Browse.self
     )
+
+    static func main() {
+        HeapGrowth.useLargeSteps()
+        main(nil)
+    }
 }

@@ -83,4 +83,10 @@ import Testing
         let sharedStorage = janes[0].name.withUnsafeBufferPointer { x in janes[1].name.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
         #expect(sharedStorage)
     }
+
+    #if canImport(Glibc)
+    @Test func theCLibraryTakesTheLargeHeapSteps() {
+        #expect(HeapGrowth.useLargeSteps())
+    }
+    #endif
 }
