@@ -51,12 +51,26 @@ struct ArticleNames: Sendable {
     /// at their exact size rather than grown by doubling, and a name or role list written
     /// several times in the article kept once and shared.
     func compacted() -> ArticleNames {
-        var shared: [[String]: [String]] = [:]
+        // Most articles name a few people: a scan of the lists kept so far is cheaper than
+        // hashing each one. Past `scanned` lists (a long article, a list of names) a table
+        // takes over, so that the work stays in proportion to the article.
+        let scanned = 16
+        var kept: [[String]] = []
+        var table: [[String]: Int] = [:]
         func once(_ list: [String]) -> [String] {
             if list.isEmpty { return [] }
-            if let known = shared[list] { return known }
-            let own = Compacted.strings(list)
-            shared[list] = own
+            if kept.count <= scanned {
+                if let known = kept.first(where: { $0 == list }) { return known }
+            } else if let i = table[list] {
+                return kept[i]
+            }
+            let own = Compacted.array(list)
+            kept.append(own)
+            if kept.count == scanned + 1 {
+                for (i, k) in kept.enumerated() { table[k] = i }
+            } else if kept.count > scanned + 1 {
+                table[own] = kept.count - 1
+            }
             return own
         }
         var out = ArticleNames()

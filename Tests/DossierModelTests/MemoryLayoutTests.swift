@@ -84,6 +84,24 @@ import Testing
         #expect(sharedStorage)
     }
 
+    @Test func compactedNamesShareRepeatsInLongArticlesToo() {
+        // forty people, each named twice: past the first few lists a table finds the repeats
+        var persons: [PersonCandidate] = []
+        for round in 0..<2 {
+            for k in 0..<40 {
+                persons.append(PersonCandidate(name: ["Given\(k)", "Family\(k)"], start: round * 1000 + k, end: round * 1000 + k + 1,
+                                               tokenIndex: k, lastTokenIndex: k + 1))
+            }
+        }
+        let compact = ArticleNames(persons: persons, organizations: []).compacted()
+        #expect(compact.persons.map(\.name) == persons.map(\.name))
+        #expect(compact.persons.map(\.start) == persons.map(\.start))
+        for k in 0..<40 {
+            let a = compact.persons[k].name, b = compact.persons[40 + k].name
+            #expect(a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }, "\(k)")
+        }
+    }
+
     #if canImport(Glibc)
     @Test func theCLibraryTakesTheLargeHeapSteps() {
         #expect(HeapGrowth.useLargeSteps())
