@@ -123,6 +123,9 @@ extension CorpusCache {
                            date: date, url: url, credit: credit, text: text,
                            ranges: ranges, removedLines: removed)
         }
+        // the articles' places by id, worked out on a thread of its own while the rest is read
+        let decoded = articles
+        let idIndex = Background { Corpus.idIndex(decoded) }
         var actors = try r.blocks { r in
             let id = try r.string(), name = try r.string()
             guard let kind = Actor.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
@@ -177,7 +180,8 @@ extension CorpusCache {
             guard r.atEnd else { throw BinaryReader.Corrupt() }
         }
         for (i, list) in actorMentions.value().enumerated() { actors[i].mentions = list }
-        let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names)
+        let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names,
+                            idIndex: idIndex.value())
         loaded.articles = corpus.articles
         return (Snapshot(corpus: corpus, loaded: loaded), current)
     }

@@ -43,6 +43,10 @@ import Testing
         let memory = try #require(try CorpusCache.decode(data, isCurrent: { _ in true }))
         #expect(ExportDocument(mapped.snapshot.corpus).json() == ExportDocument(memory.snapshot.corpus).json())
         #expect(ExportDocument(mapped.snapshot.corpus).json() == ExportDocument(corpus).json())
+        // the id table worked out on its own thread while the rest was read
+        let reopened = mapped.snapshot.corpus
+        #expect(reopened.articles.indices.allSatisfy { reopened.articleIndex(of: reopened.articles[$0].id) == $0 })
+        #expect(reopened.articleIndex(of: "no such article") == nil)
     }
 
     @Test func anEmptySnapshotFileIsRebuiltWithAWarning() throws {
