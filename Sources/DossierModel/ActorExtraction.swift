@@ -13,7 +13,7 @@ public struct ActorIndex: Sendable {
         // Tokens are not kept: for a large corpus they would outweigh the text many times over.
         // Quote extraction tokenises each article again, one at a time.
         let names = ParallelMap.map(articles) { article -> ArticleNames in
-            if let known = prior?.names(of: article) { return known.compacted() }
+            if let known = prior?.takeNames(of: article) { return known.compacted() }
             let scalars = ScalarArray.of(article.text)
             return NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars)).compacted()
         }

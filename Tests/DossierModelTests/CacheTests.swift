@@ -69,7 +69,14 @@ import Testing
         // an article that changed lends nothing
         let changed = PriorAnalysis(corpus, unchanged: [])
         #expect(changed.quotes(of: article, mentions: corpus.mentions[i], actors: corpus.actors, index: index) == nil)
-        #expect(changed.names(of: article) == nil)
+        #expect(changed.takeNames(of: article) == nil)
+        // an unchanged article's candidates come back as they were, once
+        let kept = PriorAnalysis(corpus, unchanged: [article.id])
+        let taken = try #require(kept.takeNames(of: article))
+        let expectedNames = try #require(corpus.names[i].decoded())
+        #expect(taken.persons.map(\.name) == expectedNames.persons.map(\.name))
+        #expect(taken.organizations.map(\.name) == expectedNames.organizations.map(\.name))
+        #expect(kept.takeNames(of: article) == nil)
     }
 
     @Test func quoteRunsAreFoundPerArticleAndOutOfOrderQuotesLendNothing() throws {
