@@ -2,9 +2,9 @@
 ///
 /// Actors are built on all cores among a great many temporary values (clusters, sets, candidate
 /// lists). Freed, those leave behind pages that a few small survivors (an alias, a role list)
-/// keep resident: at 100k articles the actors, some 60 MB of values, held about 300 MB that
-/// could not go back to the system. Copied afterwards, the survivors are packed into memory in
-/// use anyway, and the pages of the originals become free as a whole.
+/// keep resident: at 100k articles the actors, some 60 MB of values, kept about 240 MB more from
+/// going back to the system. Copied afterwards, the survivors are packed into memory in use
+/// anyway, and the pages of the originals become free as a whole.
 enum Compacted {
     /// A string in storage of its own. Strings of up to 15 UTF-8 bytes live inside the value
     /// and have no storage to move.
