@@ -211,14 +211,9 @@ public enum ParallelMap {
             }
         }
         let slots = ResultSlots<R>(count: items.count)
-        let counter = SharedCounter()
-        DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { _ in
-            while true {
-                let i = counter.next()
-                guard i < items.count else { break }
-                slots.set(i, transform(items[i]))
-                if i % 256 == 255 { progress?(i + 1) }
-            }
+        forEachIndex(items.count) { i in
+            slots.set(i, transform(items[i]))
+            if i % 256 == 255 { progress?(i + 1) }
         }
         return slots.values()
     }
@@ -226,20 +221,24 @@ public enum ParallelMap {
     /// Each item replaced by its transform, on all cores. Each old value is freed as its new
     /// one is made, where `map` holds every old and new value at once until it returns.
     public static func update<T: Sendable>(_ items: inout [T], _ transform: @Sendable (T) -> T) {
-        guard items.count >= 2, threads > 1 else {
-            for i in items.indices { items[i] = transform(items[i]) }
-            return
-        }
-        let count = items.count
         items.withUnsafeMutableBufferPointer { buffer in
             let slots = SharedSlots(base: buffer.baseAddress)
-            let counter = SharedCounter()
-            DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
-                while true {
-                    let i = counter.next()
-                    guard i < count else { break }
-                    slots.base![i] = transform(slots.base![i])  // each index is one thread's alone
-                }
+            forEachIndex(buffer.count) { i in slots.base![i] = transform(slots.base![i]) }  // each index is one thread's alone
+        }
+    }
+
+    /// `body` for each of `0..<count`, once, on all cores.
+    private static func forEachIndex(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        guard count >= 2, threads > 1 else {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let counter = SharedCounter()
+        DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
+            while true {
+                let i = counter.next()
+                guard i < count else { break }
+                body(i)
             }
         }
     }

@@ -36,11 +36,13 @@ final class MappedFile: @unchecked Sendable {
 
     deinit { if let base { munmap(base, length) } }
 
+    private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+
     /// Lets go of the pages that lie wholly inside `part` (a range of `bytes`); the bytes read
     /// the same if touched again.
     func release(_ part: UnsafeRawBufferPointer) {
         guard let start = part.baseAddress, let base, part.count > 0 else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let page = MappedFile.page
         let from = (start - UnsafeRawPointer(base) + page - 1) / page * page
         let to = (start - UnsafeRawPointer(base) + part.count) / page * page
         guard from >= 0, to <= length, from < to else { return }
