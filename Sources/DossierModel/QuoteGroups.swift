@@ -43,26 +43,31 @@ enum QuoteGroups {
         struct SpeakerWord: Hashable { let speaker: Int; let word: Int32 }
         let all = quotes
         let candidates = all.indices.filter { all[$0].kind == .speech && all[$0].speaker != nil }
-        var numbers: [String: Int32] = [:]
+        // words are known by their hash until they need a spelling (new words only)
+        var numbers: [UInt64: Int32] = [:]
         var spellings: [String] = []
         var firstOf: [SpeakerList: [Int]] = [:]
         var representatives: [Int] = []
         var lists: [[Int32]] = []
         for start in stride(from: 0, to: candidates.count, by: chunkSize) {
             let chunk = Array(candidates[start..<min(start + chunkSize, candidates.count)])
-            let split = ParallelMap.map(chunk) { i -> [String]? in
-                let list = Words.lowercased(all[i].text, digits: true)
-                return list.count >= minimumWords ? list : nil
+            let split = ParallelMap.map(chunk) { i -> [UInt64]? in
+                let hashes = Words.lowercasedHashes(all[i].text, digits: true)
+                return hashes.count >= minimumWords ? hashes : nil
             }
-            for (i, words) in zip(chunk, split) {
-                guard let words else { continue }
+            for (i, hashes) in zip(chunk, split) {
+                guard let hashes else { continue }
                 var list: [Int32] = []
-                list.reserveCapacity(words.count)
-                for w in words {
-                    if let n = numbers[w] { list.append(n); continue }
+                list.reserveCapacity(hashes.count)
+                // spelled out only when the quote brings a word not seen before
+                var spelled: [String]?
+                for (k, hash) in hashes.enumerated() {
+                    if let n = numbers[hash] { list.append(n); continue }
+                    let words = spelled ?? Words.lowercased(all[i].text, digits: true)
+                    spelled = words
                     let n = Int32(spellings.count)
-                    numbers[w] = n
-                    spellings.append(w)
+                    numbers[hash] = n
+                    spellings.append(words[k])
                     list.append(n)
                 }
                 let key = SpeakerList(speaker: all[i].speaker!, hash: list.hashValue)

@@ -169,6 +169,18 @@ import Testing
         #expect(Words.lowercased("ΑΘΗΝΑ Ōsaka", digits: false) == ["αθηνα", "ōsaka"])
     }
 
+    @Test func wordHashesAreTheHashesOfTheLoweredWords() {
+        for (text, digits, minLength) in [("The BUDGET, in 2024—Zürich's e\u{301}lan!", true, 1),
+                                          ("The BUDGET, in 2024", false, 4), ("ΑΘΗΝΑ Ōsaka ōsaka", false, 1)] {
+            let words = Words.lowercased(text, digits: digits, minLength: minLength)
+            #expect(!words.isEmpty)
+            #expect(Words.lowercasedHashes(text, digits: digits, minLength: minLength) == words.map { FNV1a.hash($0.utf8) })
+        }
+        // the same word in two cases is one hash; two words are two
+        let hashes = Words.lowercasedHashes("Ōsaka ŌSAKA osaka", digits: false)
+        #expect(hashes[0] == hashes[1] && hashes[0] != hashes[2])
+    }
+
     @Test func creditsAndSignoffsBecomeMetadata() {
         let cleaned = ArticleCleaner.clean("Title\n\nBody text here.\n\nPhoto: Jane Roe/Reuters\n\nWrite to John Doe at john@wsj.com\n")
         #expect(cleaned.credit == "Jane Roe/Reuters")
