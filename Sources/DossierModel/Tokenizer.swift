@@ -23,13 +23,16 @@ struct Token: Sendable {
     let isCapitalized: Bool
     /// Every letter uppercase and at least two letters (`MEK`, `U.S.`, `THERE`).
     let isAllCaps: Bool
-    var isWord: Bool { kind == .word }
+    /// Stored, not worked out from `kind`: reading a computed property of `tokens[i]` copies the
+    /// whole token (two strings retained and released), and `isWord` is read in every scan.
+    let isWord: Bool
 
     init(start: Int, end: Int, text: String, kind: Kind) {
         self.start = start
         self.end = end
         self.text = text
         self.kind = kind
+        isWord = kind == .word
         mark = kind == .punctuation ? text.unicodeScalars.first ?? "\0" : "\0"
         var upper = 0, letters = 0, first = true, capital = false
         var ascii = true
@@ -64,6 +67,7 @@ struct Token: Sendable {
         self.end = end
         self.text = text
         self.kind = kind
+        isWord = kind == .word
         mark = kind == .punctuation ? text.unicodeScalars.first ?? "\0" : "\0"
         self.lower = lower
         self.isCapitalized = isCapitalized
