@@ -86,13 +86,22 @@ enum ActorResolver {
         }
         func register(_ cluster: Cluster, _ b: NameBucket) {
             guard cluster.buckets.insert(b).inserted, let position = cluster.listPosition[b.surname] else { return }
-            var list = buckets[b, default: []]
-            let at = list.firstIndex { ($0.listPosition[b.surname] ?? 0) > position } ?? list.count
-            list.insert(cluster, at: at)
-            buckets[b] = list
+            // The list is in `bySurname` order and a cluster is nearly always the newest on it,
+            // so its place is found from the end; the list is changed where it lies (a copy
+            // taken out and put back was copied whole on each insert).
+            buckets[b, default: []].insert(cluster, atPlaceFromEnd: { ($0.listPosition[b.surname] ?? 0) > position })
         }
+        // A name spelled exactly as before goes to the same cluster, and everything else below
+        // is already done for it: most full names are repeats, and this skips their lowercasing
+        // and half a dozen table lookups.
+        var spelled: [[String]: Cluster] = [:]
         for ref in full {
             let candidate = names[ref.article].persons[ref.candidate]
+            if let cluster = spelled[candidate.name] {
+                cluster.add(ref)
+                if !candidate.modifierUse { cluster.evidence.formUnion(candidate.evidence) }
+                continue
+            }
             let lowerName = lowered(candidate.name)
             let key = surnameKey(candidate.surname)
             let b = bucket(lowerName, key)
@@ -114,7 +123,9 @@ enum ActorResolver {
             register(cluster, b)
             cluster.add(ref)
             if !candidate.modifierUse { cluster.evidence.formUnion(candidate.evidence) }
+            spelled[candidate.name] = cluster
         }
+        spelled = [:]
 
         // 2. Bare surnames with strong evidence lend it to the full name they fit.
         var singles: [(article: Int, candidate: Int)] = []
@@ -335,5 +346,16 @@ enum RoleList {
             let wa = a.element.split(separator: " ").count, wb = b.element.split(separator: " ").count
             return wa != wb ? wa > wb : a.offset < b.offset
         }.map(\.element)
+    }
+}
+
+extension Array {
+    /// Inserts `element` before the trailing run of elements that `isAfter` picks: on a list
+    /// where the picked elements are all at the end, the place `firstIndex(where: isAfter)`
+    /// gives, found from the end.
+    mutating func insert(_ element: Element, atPlaceFromEnd isAfter: (Element) -> Bool) {
+        var at = count
+        while at > 0, isAfter(self[at - 1]) { at -= 1 }
+        insert(element, at: at)
     }
 }

@@ -76,11 +76,16 @@ struct Token: Sendable {
 }
 
 /// Character tests with an ASCII fast path: Unicode property lookups are slow per scalar.
+/// General Punctuation (U+2000–U+206F: curly quotes, dashes, odd spaces) has no letter, digit
+/// or mark, and news text is full of it, so it skips the lookups too.
 enum CharacterClass {
+    static let generalPunctuation: ClosedRange<UInt32> = 0x2000...0x206F
+
     @inline(__always)
     static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 128 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
+        if generalPunctuation.contains(v) { return false }
         return s.properties.isAlphabetic
     }
 
@@ -88,6 +93,7 @@ enum CharacterClass {
     static func isUppercase(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 128 { return v >= 65 && v <= 90 }
+        if generalPunctuation.contains(v) { return false }
         return s.properties.isUppercase
     }
 
@@ -102,6 +108,7 @@ enum CharacterClass {
     static func isDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 128 { return v >= 48 && v <= 57 }
+        if generalPunctuation.contains(v) { return false }
         return s.properties.numericType != nil
     }
 
@@ -109,6 +116,7 @@ enum CharacterClass {
     static func isWord(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 128 { return (v >= 48 && v <= 57) || ((v | 0x20) >= 97 && (v | 0x20) <= 122) }
+        if generalPunctuation.contains(v) { return false }
         let p = s.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
     }

@@ -22,6 +22,41 @@ import Testing
         }
     }
 
+    /// Every scalar of ASCII and of General Punctuation, and a sample of the rest, is classed
+    /// as Unicode's properties class it.
+    @Test func characterClassesAgreeWithUnicodeProperties() {
+        let sample = Array(0..<0x3000 as Range<UInt32>) + [0x1D400, 0x1F44D, 0x10FFFF]
+        var checked = 0
+        for v in sample {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let p = s.properties
+            #expect(CharacterClass.isAlphabetic(s) == p.isAlphabetic, "\(v)")
+            #expect(CharacterClass.isUppercase(s) == p.isUppercase, "\(v)")
+            #expect(CharacterClass.isLowercase(s) == p.isLowercase, "\(v)")
+            #expect(CharacterClass.isDigit(s) == (p.numericType != nil), "\(v)")
+            #expect(CharacterClass.isWord(s) == (p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark),
+                    "\(v)")
+            checked += 1
+        }
+        #expect(checked > 0x2F00)
+    }
+
+    /// The resolver's bucket insert, which looks from the end, puts a value where the first
+    /// larger one is, as a scan from the front does.
+    @Test func insertingFromTheEndKeepsASortedListSorted() {
+        var rng = SplitMix(seed: 13)
+        for _ in 0..<2000 {
+            let list = (0..<Int(rng.next() % 8)).map { _ in Int(rng.next() % 10) }.sorted()
+            let value = Int(rng.next() % 11)
+            var fromEnd = list
+            fromEnd.insert(value, atPlaceFromEnd: { $0 > value })
+            var fromFront = list
+            fromFront.insert(value, at: list.firstIndex { $0 > value } ?? list.count)
+            #expect(fromEnd == fromFront)
+            #expect(fromEnd == (list + [value]).sorted())
+        }
+    }
+
     @Test func wordLimitMatchesCountingSplitWords() {
         var rng = SplitMix(seed: 9)
         for _ in 0..<3000 {
