@@ -6,7 +6,12 @@ enum QuoteKind {
     entitled idea concept notion phrase word term slogan their his her its as
     """)
 
+    /// Past this many words a quote is speech whatever else holds.
+    static let longestTerm = 8
+
     static func classify(text: Substring, tokensBefore: [Token], cueVerbBefore: Bool) -> Quote.Kind {
+        // most quotes are long, and splitting each into words was most of classifying
+        if hasMoreThan(longestTerm, wordsIn: text) { return .speech }
         let words = QuoteKind.words(text)
         let lastScalar = text.unicodeScalars.last
         let endsSentence = lastScalar.map { ".?!…".unicodeScalars.contains($0) } ?? false
@@ -48,6 +53,25 @@ enum QuoteKind {
             return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" })
         }
         return scalars.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" }).map { Substring($0) }
+    }
+
+    /// Whether `words(text)` has more than `limit` words, known from its first words alone.
+    /// Only scalars that stand alone are read: up to the first one that does not, splitting by
+    /// scalars and by characters agree, and a scalar further on cannot join two earlier words.
+    static func hasMoreThan(_ limit: Int, wordsIn text: Substring) -> Bool {
+        var words = 0
+        var inWord = false
+        for s in text.unicodeScalars {
+            guard standsAlone(s) else { return false }
+            if s == " " || s == "\n" || s == "\u{00A0}" {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words > limit { return true }
+            }
+        }
+        return false
     }
 
     /// Latin letters and signs below the combining marks (bar the carriage return), and general

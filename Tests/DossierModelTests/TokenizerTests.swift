@@ -45,7 +45,21 @@ import Testing
             let expected = whole.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" })
             let got = QuoteKind.words(whole)
             #expect(got.map { Array($0.unicodeScalars) } == expected.map { Array($0.unicodeScalars) }, "\(Array(text.unicodeScalars))")
+            // a quote known to be long from its first words is long
+            for limit in 0..<4 where QuoteKind.hasMoreThan(limit, wordsIn: whole) {
+                #expect(expected.count > limit, "\(Array(text.unicodeScalars)) limit \(limit)")
+            }
         }
+    }
+
+    @Test func aLongQuoteIsKnownLongFromItsFirstWords() {
+        let long = Substring("one two  three\nfour\u{00A0}five six seven eight nine e\u{301}")
+        #expect(QuoteKind.hasMoreThan(8, wordsIn: long))
+        #expect(QuoteKind.hasMoreThan(9, wordsIn: long))
+        // looking for an eleventh word it meets the accent, and leaves the count to `words`
+        #expect(!QuoteKind.hasMoreThan(10, wordsIn: long))
+        #expect(!QuoteKind.hasMoreThan(8, wordsIn: "one two three four five six seven eight"))
+        #expect(QuoteKind.classify(text: long, tokensBefore: [], cueVerbBefore: false) == .speech)
     }
 
     @Test func punctuationTokensCarryTheirMark() {
