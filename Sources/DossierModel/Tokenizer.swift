@@ -242,7 +242,7 @@ enum Tokenizer {
                 var extended = false
                 // periods of abbreviations and initials: `Mr.`, `U.S.`, `J.`
                 if end < n, scalars[end] == "." {
-                    let lower = word.lowercased()
+                    let lower = facts.ascii ? Tokenizer.asciiString(scalars, start, end, lowercase: true) : word.lowercased()
                     let single = end - start == 1 && CharacterClass.isAlphabetic(s)
                     if abbreviations.contains(lower) || single {
                         var j = end + 1
@@ -270,7 +270,8 @@ enum Tokenizer {
             } else {
                 let text = String(s)
                 // a mark with a lowercase form is a letter-like symbol; lowercase it as any text
-                let lower = s.isASCII || !s.properties.changesWhenLowercased ? text : text.lowercased()
+                let lower = s.isASCII || CharacterClass.generalPunctuation.contains(s.value) || !s.properties.changesWhenLowercased
+                    ? text : text.lowercased()
                 token = Token(start: i, end: i + 1, text: text, lower: lower, kind: .punctuation, isCapitalized: false,
                               isAllCaps: false)
                 endsWithPeriod = false

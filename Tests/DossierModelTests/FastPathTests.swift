@@ -39,6 +39,10 @@ import Testing
             checked += 1
         }
         #expect(checked > 0x2F00)
+        // and a mark there is its own lowercase (the tokenizer does not lowercase it)
+        for v in CharacterClass.generalPunctuation {
+            #expect(!Unicode.Scalar(v)!.properties.changesWhenLowercased, "\(v)")
+        }
     }
 
     /// The resolver's bucket insert, which looks from the end, puts a value where the first
