@@ -36,7 +36,9 @@ enum Clutter {
     static func isClutter(_ line: String) -> Bool {
         // Chrome is short: a long line is prose, whatever it starts with.
         let count = line.utf8.count
-        guard count < 400 else { return false }
+        guard count < 400, let first = line.utf8.first else { return false }
+        // a line longer than any whole-line phrase is clutter only by its start
+        if count > 40, !prefixStarts[Int(first >= 0x41 && first <= 0x5A ? first | 0x20 : first)] { return false }
         // Every phrase is ASCII, so ASCII case folding of the line's head is enough to compare;
         // lowercasing whole lines through Unicode tables was a twentieth of the pipeline.
         let head = Array(line.utf8.prefix(longestPhrase)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
@@ -51,6 +53,8 @@ enum Clutter {
     }
 
     private static let prefixUTF8: [[UInt8]] = prefixes.map { Array($0.utf8) }
+    /// The bytes a prefix starts with.
+    private static let prefixStarts: [Bool] = (0..<256).map { byte in prefixUTF8.contains { $0.first == UInt8(byte) } }
     private static let longestPhrase = max(prefixUTF8.map(\.count).max() ?? 0, 40)
 
     /// `728 x 90`, `300x250`, `160 × 600`: an ad slot's size left as text.
@@ -85,7 +89,8 @@ enum Clutter {
 
     /// A reporter's sign-off (`Write to Jane Roe at …`, `Contact Jane Doe at …`): the name.
     static func signoff(_ line: String) -> String? {
-        for lead in ["Write to ", "Contact ", "Email ", "Reach "] where line.hasPrefix(lead) {
+        // the bytes first: `hasPrefix` compares by characters, slowly, and is asked of every line
+        for lead in ["Write to ", "Contact ", "Email ", "Reach "] where line.utf8.starts(with: lead.utf8) && line.hasPrefix(lead) {
             let rest = line.dropFirst(lead.count)
             guard let at = rest.range(of: " at") ?? rest.range(of: " via") else { continue }
             let name = Whitespace.trimmed(rest[..<at.lowerBound])

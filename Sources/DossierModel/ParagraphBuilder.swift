@@ -112,6 +112,9 @@ enum ParagraphBuilder {
 
     /// Whether `next` carries on the sentence that `previous` left open.
     static func continues(_ previous: String, with next: String) -> Bool {
+        // Most paragraphs end a sentence with their last scalar, and that is all `endsSentence`
+        // reads of them: such a paragraph is answered before any cutting below.
+        if let last = previous.unicodeScalars.last, ".?!…:".unicodeScalars.contains(last) { return false }
         // only the ends matter; a long paragraph must not be split into words each time
         // (more than 200 bytes is the cheap test; the cut is still by characters)
         let previous = previous.utf8.count > 200 ? String(previous.suffix(200)) : previous
