@@ -44,10 +44,11 @@ enum ActorResolver {
         /// Its place in each `bySurname` list it is on, and the name buckets it is in.
         var listPosition: [String: Int] = [:]
         var buckets: Set<NameBucket> = []
-        init(name: [String]) {
+        /// `surnameKey`: the key of the name's last word (the resolver keeps them worked out).
+        init(name: [String], surnameKey: String) {
             names = [name]
             lowerNames = [ActorResolver.lowered(name)]
-            if let last = name.last { surnameKeys.insert(NameVariants.key(last)) }
+            surnameKeys.insert(surnameKey)
         }
     }
 
@@ -109,7 +110,7 @@ enum ActorResolver {
                 ?? buckets[b]?.first { cluster in
                     cluster.lowerNames.contains { sameFullName(lowered: lowerName, $0, key: surnameKey) }
                 }
-                ?? { let c = Cluster(name: candidate.name); clusters.append(c); return c }()
+                ?? { let c = Cluster(name: candidate.name, surnameKey: key); clusters.append(c); return c }()
             exact[lowerName] = cluster
             if cluster.listPosition[key] == nil {
                 cluster.listPosition[key] = bySurname[key, default: []].count
@@ -215,7 +216,7 @@ enum ActorResolver {
             let strong = !candidate.evidence.intersection([.title, .appositive]).isEmpty
             let u = usage[ref.article]?[key] ?? Usage()
             if strong || (u.human && u.count >= 2 && u.midSentence) {
-                let cluster = surnameClusters[key] ?? { let c = Cluster(name: [candidate.surname]); c.surnameOnly = true; return c }()
+                let cluster = surnameClusters[key] ?? { let c = Cluster(name: [candidate.surname], surnameKey: key); c.surnameOnly = true; return c }()
                 surnameClusters[key] = cluster
                 cluster.evidence.formUnion(candidate.evidence)
             }
