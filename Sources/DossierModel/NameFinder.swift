@@ -34,6 +34,16 @@ enum NameFinder {
         return out
     }
 
+    /// Whether a character of `text` is a number. In plain ASCII only a digit is, and the bytes
+    /// say so without walking characters (asked of every word of every name).
+    static func hasNumber(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.contains(where: \.isNumber) }
+            if byte >= 0x30 && byte <= 0x39 { return true }
+        }
+        return false
+    }
+
     /// The end of the capitalised chunk starting at `start`.
     static func chunkEnd(from start: Int, tokens: [Token], shouting: Set<Int>) -> Int {
         var j = start
@@ -163,7 +173,7 @@ enum NameFinder {
         let nameLowers = nameWords.map { tokens[$0].lower }
 
         // What is no person's name.
-        if nameWords.contains(where: { tokens[$0].kind == .number || tokens[$0].text.contains(where: \.isNumber) }) { return }
+        if nameWords.contains(where: { tokens[$0].kind == .number || hasNumber(tokens[$0].text) }) { return }
         if nameWords.contains(where: { tokens[$0].isAllCaps && tokens[$0].text.count > 1 }) { return }
         let joined = nameLowers.joined(separator: " ")
         if Places.phrases.contains(joined) { return }

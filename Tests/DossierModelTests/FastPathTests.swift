@@ -61,6 +61,16 @@ import Testing
         }
     }
 
+    @Test func numbersInAWordAreFoundAsCharactersFindThem() {
+        var rng = SplitMix(seed: 17)
+        let extra = ["7", "x9", "½", "٣", "Ⅻ", "Roe", "O’Neil", "e\u{301}", "2024"]
+        for _ in 0..<3000 {
+            let text = Self.randomText(&rng) + extra[Int(rng.next() % UInt64(extra.count))] + Self.randomText(&rng)
+            #expect(NameFinder.hasNumber(text) == text.contains(where: \.isNumber), "\(text)")
+        }
+        #expect(NameFinder.hasNumber("R2D2") && NameFinder.hasNumber("½") && !NameFinder.hasNumber("Roe"))
+    }
+
     @Test func wordLimitMatchesCountingSplitWords() {
         var rng = SplitMix(seed: 9)
         for _ in 0..<3000 {
