@@ -53,7 +53,7 @@ enum MetadataInference {
     static func source(_ cleaned: CleanedText, author: String?) -> String? {
         if let first = cleaned.paragraphs.first, let agency = agencyDateline(first.text) { return agency }
         // the article's own words help split a domain; gathered only when there is one
-        for line in cleaned.removedLines.reversed() where line.contains("@") {
+        for line in cleaned.removedLines.reversed() where line.utf8.contains(0x40) {  // an `@`, by bytes
             for domain in Clutter.emailDomains(line) {
                 // the built-in words first; the article's own only when they are needed
                 if let name = OutletName.fromDomain(domain, extraWords: []), name.contains(" ") { return name }

@@ -150,9 +150,28 @@ enum DateWords {
         return nil
     }
 
-    private static func tokenRanges(_ text: String) -> [Range<String.Index>] {
+    static func tokenRanges(_ text: String) -> [Range<String.Index>] {
         var out: [Range<String.Index>] = []
         var start: String.Index?
+        // Plain ASCII by bytes: a letter is A–Z or a–z and a number 0–9, as `Character` says,
+        // without walking characters (every article's first paragraphs are searched for a date).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = text.utf8
+            var i = bytes.startIndex
+            while i < bytes.endIndex {
+                let b = bytes[i]
+                let isWord = (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b == 0x2E && start != nil)
+                if isWord {
+                    if start == nil { start = i }
+                } else if let s = start {
+                    out.append(s..<i)
+                    start = nil
+                }
+                i = bytes.index(after: i)
+            }
+            if let s = start { out.append(s..<text.endIndex) }
+            return out
+        }
         var i = text.startIndex
         while i < text.endIndex {
             let c = text[i]

@@ -71,6 +71,27 @@ import Testing
         #expect(NameFinder.hasNumber("R2D2") && NameFinder.hasNumber("½") && !NameFinder.hasNumber("Roe"))
     }
 
+    /// A date's words in plain ASCII are read by bytes; they are the words characters give.
+    @Test func dateWordsByBytesAreTheWordsByCharacters() {
+        func byCharacters(_ text: String) -> [String] {
+            var out: [String] = [], current = ""
+            for c in text {
+                if c.isLetter || c.isNumber || (c == "." && !current.isEmpty) { current.append(c) } else if !current.isEmpty {
+                    out.append(current); current = ""
+                }
+            }
+            if !current.isEmpty { out.append(current) }
+            return out
+        }
+        let pieces = ["June", "8", ",", " ", "2019", ".", "Aug.", "-", "\r\n", "(", "x", "Z", "@", "0", "é", "—"]
+        var rng = SplitMix(seed: 19)
+        for _ in 0..<3000 {
+            let text = (0..<Int(rng.next() % 10)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            #expect(DateWords.tokenRanges(text).map { String(text[$0]) } == byCharacters(text), "\(text)")
+        }
+        #expect(DateWords.firstDate(in: "TEHRAN, Aug. 14, 2018 - Talks")?.0 == PartialDate(year: 2018, month: 8, day: 14))
+    }
+
     @Test func wordLimitMatchesCountingSplitWords() {
         var rng = SplitMix(seed: 9)
         for _ in 0..<3000 {
