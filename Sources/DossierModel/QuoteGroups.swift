@@ -40,13 +40,16 @@ enum QuoteGroups {
         // each distinct word becomes a small integer, so that lists hash, sort and compare as
         // integers rather than as strings. Identical lists of one speaker join directly.
         struct SpeakerList: Hashable { let speaker: Int; let hash: Int }
-        struct SpeakerWord: Hashable { let speaker: Int; let word: Int32 }
         let all = quotes
         let candidates = all.indices.filter { all[$0].kind == .speech && all[$0].speaker != nil }
         // words are known by their hash until they need a spelling (new words only)
         var numbers: [UInt64: Int32] = [:]
         var spellings: [String] = []
-        var firstOf: [SpeakerList: [Int]] = [:]
+        // The lists of one speaker and hash, as a chain through `nextSame` from the latest one:
+        // a list per key held an array each, a tenth of the grouping's memory at 100k. The lists
+        // on a chain are all different, so the order they are tried in does not matter.
+        var latestOf: [SpeakerList: Int32] = [:]
+        var nextSame: [Int32] = []
         var representatives: [Int] = []
         var lists: [[Int32]] = []
         for start in stride(from: 0, to: candidates.count, by: chunkSize) {
@@ -71,16 +74,20 @@ enum QuoteGroups {
                     list.append(n)
                 }
                 let key = SpeakerList(speaker: all[i].speaker!, hash: list.hashValue)
-                if let same = firstOf[key]?.first(where: { lists[$0] == list }) {
-                    union(representatives[same], i)
+                var same = latestOf[key] ?? -1
+                while same >= 0, lists[Int(same)] != list { same = nextSame[Int(same)] }
+                if same >= 0 {
+                    union(representatives[Int(same)], i)
                     continue
                 }
-                firstOf[key, default: []].append(representatives.count)
+                nextSame.append(latestOf[key] ?? -1)
+                latestOf[key] = Int32(representatives.count)
                 representatives.append(i)
                 lists.append(list)
             }
         }
-        firstOf = [:]
+        latestOf = [:]
+        nextSame = []
         numbers = [:]
         // numbers in spelling order from here on (rarest words tie by spelling)
         let ranks = spellingRanks(spellings)
@@ -95,15 +102,30 @@ enum QuoteGroups {
         for list in words { for w in list { frequency[Int(w)] += 1 } }
         let counts = frequency
         let rare = ParallelMap.map(words) { rarest($0, counts) }
-        var buckets: [SpeakerWord: [Int]] = [:]
+        // A list's entry in each of its two buckets, sorted: each run of one speaker and word is a
+        // bucket, with its lists in order. One array, where a table of arrays held an array of
+        // its own for each of 1.6 million buckets at 100k articles.
+        var entries: [BucketEntry] = []
+        entries.reserveCapacity(rare.count * 2)
         for (r, i) in representatives.enumerated() {
-            for w in rare[r] { buckets[SpeakerWord(speaker: all[i].speaker!, word: w), default: []].append(r) }
+            for w in rare[r] { entries.append(BucketEntry(speaker: all[i].speaker!, word: w, list: Int32(r))) }
+        }
+        entries.sort()
+        var crowded: [Range<Int>] = []
+        var first = 0
+        while first < entries.count {
+            var end = first + 1
+            while end < entries.count, entries[end].speaker == entries[first].speaker, entries[end].word == entries[first].word { end += 1 }
+            if end - first > 1 { crowded.append(first..<end) }
+            first = end
         }
         // The pairs that match, bucket by bucket on all cores; then joined in one pass (the
         // groups are the same whatever the order of joining).
-        let crowded = buckets.values.filter { $0.count > 1 }
+        let sorted = entries
+        entries = []
         let reps = representatives
-        let matches = ParallelMap.map(crowded) { bucket -> [(Int, Int)] in
+        let matches = ParallelMap.map(crowded) { range -> [(Int, Int)] in
+            let bucket = sorted[range].map { Int($0.list) }
             var found: [(Int, Int)] = []
             for (a, r) in bucket.enumerated() {
                 let i = reps[r]
@@ -138,6 +160,16 @@ enum QuoteGroups {
             out.append((i, ids[r]!))
         }
         return out
+    }
+
+    /// A list (by its number among the representatives) in the bucket of a speaker and word.
+    struct BucketEntry: Comparable {
+        let speaker: Int
+        let word: Int32
+        let list: Int32
+        static func < (a: BucketEntry, b: BucketEntry) -> Bool {
+            (a.speaker, a.word, a.list) < (b.speaker, b.word, b.list)
+        }
     }
 
     /// For each word (by its number), its place in spelling order.
