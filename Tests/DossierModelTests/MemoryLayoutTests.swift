@@ -32,6 +32,11 @@ import Testing
         #expect(QuoteCollection.estimate(found: 10, in: 1, of: 1_000_000, memory: UInt64(400 * stride)) == 100)
     }
 
+    @Test func aTokenTakesSixtyFourBytes() {
+        // the one-byte fields pack after the scalar; a reordering that breaks that shows here
+        #expect(MemoryLayout<Token>.stride == 64)
+    }
+
     @Test func compactedValuesAreEqualInStorageOfTheirOwn() {
         let long = String(repeating: "Ministry of Foreign Affairs ", count: 3)
         let copy = Compacted.string(long)
