@@ -44,6 +44,10 @@ enum ActorResolver {
         /// Its place in each `bySurname` list it is on, and the name buckets it is in.
         var listPosition: [String: Int] = [:]
         var buckets: Set<NameBucket> = []
+        /// The surname keys it fits once clusters are settled; nil when it fits none. Kept on the
+        /// cluster: a table by cluster was looked up for every cluster of an article, for every
+        /// bare surname in it.
+        var fittingKeys: [String]?
         /// `surnameKey`: the key of the name's last word (the resolver keeps them worked out).
         init(name: [String], surnameKey: String) {
             names = [name]
@@ -154,20 +158,19 @@ enum ActorResolver {
         // by surname and article held an entry for every pair, a twentieth of the analysis's
         // peak memory at 100k articles.
         var inArticle = [[Cluster]](repeating: [], count: names.count)
-        var fittingKeys: [ObjectIdentifier: [String]] = [:]
         for (key, list) in bySurname {
             for c in list where fitsSurname(key, c) {
-                if fittingKeys[ObjectIdentifier(c)] == nil { for a in c.articleSet { inArticle[a].append(c) } }
-                fittingKeys[ObjectIdentifier(c), default: []].append(key)
+                if c.fittingKeys == nil { for a in c.articleSet { inArticle[a].append(c) } }
+                c.fittingKeys = (c.fittingKeys ?? []) + [key]
             }
         }
         func present(_ key: String, in article: Int) -> [Cluster] {
-            inArticle[article].filter { fittingKeys[ObjectIdentifier($0)]?.contains(key) ?? false }
+            inArticle[article].filter { $0.fittingKeys?.contains(key) ?? false }
         }
         func addMember(_ c: Cluster, _ ref: (article: Int, candidate: Int)) {
             let newArticle = !c.articleSet.contains(ref.article)
             c.add(ref)
-            if newArticle, fittingKeys[ObjectIdentifier(c)] != nil { inArticle[ref.article].append(c) }
+            if newArticle, c.fittingKeys != nil { inArticle[ref.article].append(c) }
         }
 
         var firstWords: [String: [Cluster]] = [:]
