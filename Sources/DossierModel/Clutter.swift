@@ -38,10 +38,10 @@ enum Clutter {
         let count = line.utf8.count
         guard count < 400, let first = line.utf8.first else { return false }
         // a line longer than any whole-line phrase is clutter only by its start
-        if count > 40, !prefixStarts[Int(first >= 0x41 && first <= 0x5A ? first | 0x20 : first)] { return false }
+        if count > 40, !prefixStarts[Int(folded(first))] { return false }
         // Every phrase is ASCII, so ASCII case folding of the line's head is enough to compare;
         // lowercasing whole lines through Unicode tables was a twentieth of the pipeline.
-        let head = Array(line.utf8.prefix(longestPhrase)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let head = Array(line.utf8.prefix(longestPhrase)).map(folded)
         if count <= 40 {
             let lower = String(decoding: head, as: UTF8.self)
             if count <= 13, isAdSlot(lower) { return true }
@@ -51,6 +51,9 @@ enum Clutter {
         }
         return prefixUTF8.contains { p in p.count <= head.count && p.elementsEqual(head.prefix(p.count)) }
     }
+
+    /// An ASCII capital as its small letter; any other byte as it is.
+    private static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     private static let prefixUTF8: [[UInt8]] = prefixes.map { Array($0.utf8) }
     /// The bytes a prefix starts with.

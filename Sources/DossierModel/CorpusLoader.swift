@@ -117,9 +117,9 @@ public enum CorpusLoader {
         }
         /// The file's articles when its stamp is unchanged and its ids are still made the same way.
         func unchanged(_ relative: String, _ stamp: FileStamp, idBase: String) -> (articles: [Article], file: LoadedFile)? {
-            guard let f = fileAt[relative], result.files[f].stamp == stamp,
-                  result.files[f].articleIds.allSatisfy({ $0 == idBase || $0.hasPrefix(idBase + "#") }) else { return nil }
+            guard let f = fileAt[relative] else { return nil }
             let file = result.files[f]
+            guard file.stamp == stamp, file.articleIds.allSatisfy({ $0 == idBase || $0.hasPrefix(idBase + "#") }) else { return nil }
             let list = file.articleIds.compactMap { articleAt[$0].map { result.articles[$0] } }
             return list.count == file.articleIds.count ? (list, file) : nil
         }

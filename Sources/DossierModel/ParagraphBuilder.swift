@@ -114,7 +114,7 @@ enum ParagraphBuilder {
     static func continues(_ previous: String, with next: String) -> Bool {
         // Most paragraphs end a sentence with their last scalar, and that is all `endsSentence`
         // reads of them: such a paragraph is answered before any cutting below.
-        if let last = previous.unicodeScalars.last, ".?!…:".unicodeScalars.contains(last) { return false }
+        if let last = previous.unicodeScalars.last, isSentenceMark(last) { return false }
         // only the ends matter; a long paragraph must not be split into words each time
         // (more than 200 bytes is the cheap test; the cut is still by characters)
         let previous = previous.utf8.count > 200 ? String(previous.suffix(200)) : previous
@@ -143,10 +143,12 @@ enum ParagraphBuilder {
         for s in text.unicodeScalars.reversed() {
             switch s {
             case "”", "\"", "’", "'", ")", "]", "»", " ": continue
-            case ".", "?", "!", "…", ":": return true
-            default: return false
+            default: return isSentenceMark(s)
             }
         }
         return false
     }
+
+    /// Sentence punctuation, or a colon.
+    static func isSentenceMark(_ s: Unicode.Scalar) -> Bool { s == "." || s == "?" || s == "!" || s == "…" || s == ":" }
 }

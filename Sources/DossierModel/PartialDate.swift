@@ -151,40 +151,32 @@ enum DateWords {
     }
 
     static func tokenRanges(_ text: String) -> [Range<String.Index>] {
-        var out: [Range<String.Index>] = []
-        var start: String.Index?
         // Plain ASCII by bytes: a letter is A–Z or a–z and a number 0–9, as `Character` says,
         // without walking characters (every article's first paragraphs are searched for a date).
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = text.utf8
-            var i = bytes.startIndex
-            while i < bytes.endIndex {
-                let b = bytes[i]
-                let isWord = (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b == 0x2E && start != nil)
-                if isWord {
-                    if start == nil { start = i }
-                } else if let s = start {
-                    out.append(s..<i)
-                    start = nil
-                }
-                i = bytes.index(after: i)
-            }
-            if let s = start { out.append(s..<text.endIndex) }
-            return out
+            return wordRanges(text.utf8) { b in (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) } isDot: { $0 == 0x2E }
         }
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            let isWord = c.isLetter || c.isNumber || (c == "." && start != nil)
-            if isWord {
+        return wordRanges(text) { $0.isLetter || $0.isNumber } isDot: { $0 == "." }
+    }
+
+    /// Runs of word elements of a view of a string; a dot inside a run belongs to it (`Aug.`).
+    private static func wordRanges<View: Collection>(_ view: View, isWord: (View.Element) -> Bool,
+                                                     isDot: (View.Element) -> Bool) -> [Range<String.Index>]
+        where View.Index == String.Index {
+        var out: [Range<String.Index>] = []
+        var start: String.Index?
+        var i = view.startIndex
+        while i < view.endIndex {
+            let c = view[i]
+            if isWord(c) || (isDot(c) && start != nil) {
                 if start == nil { start = i }
             } else if let s = start {
                 out.append(s..<i)
                 start = nil
             }
-            i = text.index(after: i)
+            i = view.index(after: i)
         }
-        if let s = start { out.append(s..<text.endIndex) }
+        if let s = start { out.append(s..<view.endIndex) }
         return out
     }
 }

@@ -12,8 +12,8 @@ import DossierModel
 /// Triples had 8,192 bits at first; at 4,096 a search over 100k articles took as long (0.5 ms
 /// for a hit, 3.0 ms for no match) and the browser held 50 MB less.
 struct TextFilter: Sendable {
-    static let words = 132
     static let pairsAt = 4, triplesAt = 68, tripleBits = 4096
+    static let words = triplesAt + tripleBits / 64
     private(set) var record: [UInt64]
 
     init(_ texts: [String]) {
