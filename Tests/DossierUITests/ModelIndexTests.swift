@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import DossierModel
+@testable import DossierUI
+
+/// The browser model's indexes, built in one pass for speed, against the plain definitions.
+@Suite struct ModelIndexes {
+    static func article(_ n: Int, source: String) -> Article {
+        let body = "“We will not accept this plan,” said Governor Mira Holt of the northern province. "
+            + "Senator Tomas Reyes said the vote was close. “It was a fair count,” Reyes told reporters. "
+            + "Holt said: “The count was not fair, and we will ask for another.”"
+        return Article(id: "a\(n)", file: "a\(n).txt", title: "Story \(n)", source: source,
+                       paragraphs: [Paragraph(text: body, start: 0, end: body.unicodeScalars.count, sourceStart: 0,
+                                              sourceEnd: body.unicodeScalars.count)])
+    }
+
+    static let models: [BrowserModel] = {
+        let articles = (0..<7).map { article($0, source: ["Daily Post", "Evening Star", "Daily Post"][$0 % 3]) }
+        return [Fixture.model, BrowserModel(corpus: Corpus(articles: articles), name: "seven")]
+    }()
+
+    @Test(arguments: 0..<2) func indexesAgreeWithTheirDefinitions(_ which: Int) {
+        let model = ModelIndexes.models[which]
+        let corpus = model.corpus
+        #expect(!corpus.quotes.isEmpty)
+        #expect(model.quoteArticle == corpus.quotes.map { corpus.articleIndex(of: $0.article) ?? -1 })
+        for a in corpus.articles.indices {
+            #expect(model.quotesByArticle[a] == corpus.quotes.indices.filter { corpus.quotes[$0].article == corpus.articles[a].id })
+        }
+        for actor in corpus.actors.indices {
+            #expect(model.quotesByActor[actor] == corpus.quotes.indices.filter { corpus.quotes[$0].speaker == actor })
+            let sources = Set(model.articlesByActor[actor].map { model.articleSource[$0] })
+            #expect(model.actorSources[actor] == sources.sorted())
+        }
+        #expect(model.reportedCount == corpus.quotes.filter { $0.kind == .reported }.count)
+    }
+
+    @Test func anActorInSeveralOutletsListsEachOnce() {
+        let model = ModelIndexes.models[1]
+        let holt = model.corpus.actors.firstIndex { $0.name == "Mira Holt" }
+        #expect(holt != nil)
+        if let holt {
+            #expect(model.articlesByActor[holt].count == 7)
+            #expect(model.actorSources[holt].count == 2)
+        }
+    }
+}
