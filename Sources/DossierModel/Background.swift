@@ -3,11 +3,11 @@ import Foundation
 /// A value worked out on a thread of its own while the caller goes on; `value()` waits for it.
 /// A dedicated thread, not the shared pool, so that it never waits behind (or holds up) the
 /// caller's own parallel work.
-final class Background<T: Sendable>: @unchecked Sendable {
+public final class Background<T: Sendable>: @unchecked Sendable {
     private var result: T?
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> T) {
+    public init(_ work: @escaping @Sendable () -> T) {
         let thread = Thread { [self] in
             result = work()
             done.signal()
@@ -16,7 +16,7 @@ final class Background<T: Sendable>: @unchecked Sendable {
     }
 
     /// The value, once the work is done.
-    func value() -> T {
+    public func value() -> T {
         done.wait()
         done.signal()  // a later call does not wait again
         return result!

@@ -25,6 +25,13 @@ struct BinaryWriter {
         bytes.append(contentsOf: other)
     }
 
+    /// Words as their bytes (this machine's order: a snapshot is read where it was written),
+    /// with no count: the reader knows how many.
+    mutating func words(_ list: UnsafeBufferPointer<UInt64>) {
+        bytes.append(contentsOf: UnsafeRawBufferPointer(list))
+        if spill != nil, bytes.count >= 1 << 20 { flush() }
+    }
+
     /// Bytes written so far, those already in the file included.
     var count: Int { (spill?.written ?? 0) + bytes.count }
 
@@ -151,6 +158,28 @@ struct BinaryReader {
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
     mutating func strings() throws -> [String] { try (0..<count()).map { _ in try string() } }
+
+    /// `count` words that `BinaryWriter.words` wrote.
+    mutating func words(_ count: Int) throws -> [UInt64] {
+        let n = count.multipliedReportingOverflow(by: 8)
+        guard count >= 0, !n.overflow, offset + n.partialValue <= bytes.count else { throw Corrupt() }
+        let start = offset
+        offset += n.partialValue
+        // Copied a megabyte at a time on all cores, each let go once copied: a mapped file's
+        // pages count as the process's memory while they are held, and these are 100 MB at
+        // 100k articles. A megabyte is a whole number of words.
+        let step = 1 << 20, total = n.partialValue
+        let source = SharedBytes(bytes: bytes), used = self.used
+        return [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let target = SharedSlots(base: buffer.baseAddress)
+            _ = ParallelMap.map(Array(stride(from: 0, to: total, by: step))) { from in
+                let part = UnsafeRawBufferPointer(rebasing: source.bytes[(start + from)..<(start + min(from + step, total))])
+                UnsafeMutableRawPointer(target.base! + from / 8).copyMemory(from: part.baseAddress!, byteCount: part.count)
+                used?(part)
+            }
+            initialized = count
+        }
+    }
 
     /// What `BinaryWriter.raw` wrote.
     mutating func raw() throws -> [UInt8] {

@@ -16,6 +16,9 @@ public struct Corpus: Sendable {
     /// Per article, the name candidates the actors were resolved from (kept for the cache, so
     /// that an unchanged article need not be searched for names again).
     var names: [EncodedNames] = []
+    /// What each article's searchable text holds, to rule it out of a search unread: nil until
+    /// `buildSearchFilters()`, or read back from the snapshot with the rest.
+    public private(set) var searchFilters: TextFilterTable?
 
     // Both read one field of each element in place: a loop over the elements copies each
     // (retaining and releasing every string in it), a tenth of reopening 100k articles.
@@ -79,7 +82,8 @@ public struct Corpus: Sendable {
     /// A corpus from its parts (read back from the cache). `idIndex`: the articles' places by
     /// id, when the reader worked them out on another thread while it read the rest.
     init(articles: [Article], warnings: [LoadWarning], actors: [Actor], mentions: [[ResolvedMention]], quotes: [Quote],
-         names: [EncodedNames], idIndex: [String: Int]? = nil) {
+         names: [EncodedNames], idIndex: [String: Int]? = nil, searchFilters: TextFilterTable? = nil) {
+        self.searchFilters = searchFilters
         self.articles = articles
         self.warnings = warnings
         self.actors = actors
@@ -93,10 +97,17 @@ public struct Corpus: Sendable {
     /// Frees the name candidates kept for the cache, once the snapshot is written or not wanted.
     public mutating func releaseNameCandidates() { names = [] }
 
+    /// Makes the articles' search filters, on all cores, unless they are made.
+    public mutating func buildSearchFilters() {
+        if searchFilters?.count != articles.count { searchFilters = TextFilterTable(articles: articles) }
+    }
+
     /// The same articles with actors and quotes worked out; `reusing`: what an earlier analysis
-    /// (from the cache) lends to this one.
+    /// (from the cache) lends to this one. Search filters made for the articles are carried over.
     public func analyzed(reusing prior: PriorAnalysis? = nil) -> Corpus {
-        Corpus(articles: articles, warnings: warnings, prior: prior)
+        var corpus = Corpus(articles: articles, warnings: warnings, prior: prior)
+        corpus.searchFilters = searchFilters
+        return corpus
     }
 
     /// The article with this id, or the only one whose id starts with it, or the N-th (1-based)

@@ -17,7 +17,7 @@ import Glibc
 public enum CorpusCache {
     /// Bump when cleaning or extraction changes what they produce, or the snapshot's layout
     /// changes.
-    public static let rulesVersion = 12
+    public static let rulesVersion = 13
     static let magic = "DOSSIER-CACHE"
 
     public static var folder: String {
@@ -94,14 +94,17 @@ public enum CorpusCache {
         return (corpus, false)
     }
 
-    /// The snapshot of a corpus folder: current, stale or none.
-    public static func cached(folder corpusFolder: String, cacheFolder: String = CorpusCache.folder) -> Lookup {
+    /// The snapshot of a corpus folder: current, stale or none. `searchFilters`: whether a current
+    /// snapshot's corpus comes with its articles' search filters (the browser's); a command that
+    /// does not search is spared reading them.
+    public static func cached(folder corpusFolder: String, cacheFolder: String = CorpusCache.folder,
+                              searchFilters: Bool = false) -> Lookup {
         let root = URL(fileURLWithPath: corpusFolder).standardizedFileURL.path
         let path = snapshotPath(root, in: cacheFolder)
         // mapped, not copied: the snapshot can be larger than the corpus
         guard let file = MappedFile(path: path) else { return Lookup() }
         do {
-            guard let (snapshot, current) = try decode(file, isCurrent: { isCurrent($0, root: root) }) else { return Lookup() }
+            guard let (snapshot, current) = try decode(file, isCurrent: { isCurrent($0, root: root) }, searchFilters: searchFilters) else { return Lookup() }
             return current ? Lookup(corpus: snapshot.corpus) : Lookup(stale: snapshot)
         } catch {
             return Lookup(warnings: [LoadWarning(file: path, reason: "cache unreadable; rebuilt")])

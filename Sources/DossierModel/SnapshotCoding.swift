@@ -2,7 +2,8 @@ import Foundation
 
 /// The snapshot's layout: header (magic, rules version, metadata.csv stamps, per file its
 /// stamp, article ids and warnings), then the corpus (warnings, articles with their text once
-/// and paragraphs as ranges of it, actors, per-article mentions, quotes, name candidates).
+/// and paragraphs as ranges of it, actors, per-article mentions, quotes, search filters, name
+/// candidates).
 /// Actors' mention lists are rebuilt from the per-article ones.
 extension CorpusCache {
     /// The snapshot in memory.
@@ -69,6 +70,20 @@ extension CorpusCache {
             if !named { w.optional(q.speakerName) }
             w.optional(q.cue); w.optional(q.via); w.optional(q.group)
         }
+        // The search filters, as their bytes: the browser's own when it made them, else made
+        // here a few thousand articles at a time (a whole corpus's table is not held for this).
+        // Read back, they spare a reopening the work of making them.
+        let size = TextFilter.words, filterChunk = 4096
+        w.int(size)
+        w.int(c.articles.count)
+        for start in stride(from: 0, to: c.articles.count, by: filterChunk) {
+            let range = start..<min(start + filterChunk, c.articles.count)
+            if let table = c.searchFilters, table.count == c.articles.count {
+                table.words.withUnsafeBufferPointer { w.words(UnsafeBufferPointer(rebasing: $0[(range.lowerBound * size)..<(range.upperBound * size)])) }
+            } else {
+                TextFilterTable(articles: c.articles[range]).words.withUnsafeBufferPointer { w.words($0) }
+            }
+        }
         // name candidates last: a current snapshot stops reading before them
         w.bool(c.names.count == c.articles.count)
         if c.names.count == c.articles.count { w.blocks(c.names) { w, n in w.raw(n.bytes) } }
@@ -78,17 +93,19 @@ extension CorpusCache {
     /// The snapshot, nil when it was made by other rules; throws when it is damaged.
     /// `isCurrent` judges the header: a current snapshot is read without the name candidates,
     /// which only a new analysis needs.
-    static func decode(_ data: Data, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool = { _ in false }) throws -> (snapshot: Snapshot, current: Bool)? {
-        try data.withUnsafeBytes { try decode(bytes: $0, isCurrent: isCurrent) }
+    static func decode(_ data: Data, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool = { _ in false },
+                       searchFilters: Bool = true) throws -> (snapshot: Snapshot, current: Bool)? {
+        try data.withUnsafeBytes { try decode(bytes: $0, isCurrent: isCurrent, searchFilters: searchFilters) }
     }
 
     /// The same from a mapped file, whose pages are let go as they are read.
-    static func decode(_ file: MappedFile, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool) throws -> (snapshot: Snapshot, current: Bool)? {
-        try decode(bytes: file.bytes, isCurrent: isCurrent, used: { file.release($0) })
+    static func decode(_ file: MappedFile, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool,
+                       searchFilters: Bool) throws -> (snapshot: Snapshot, current: Bool)? {
+        try decode(bytes: file.bytes, isCurrent: isCurrent, searchFilters: searchFilters, used: { file.release($0) })
     }
 
     static func decode(bytes: UnsafeRawBufferPointer, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool,
-                       used: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) throws -> (snapshot: Snapshot, current: Bool)? {
+                       searchFilters wanted: Bool = true, used: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) throws -> (snapshot: Snapshot, current: Bool)? {
         var r = BinaryReader(bytes)
         r.used = used
         guard try r.string() == magic else { throw BinaryReader.Corrupt() }
@@ -169,8 +186,17 @@ extension CorpusCache {
                          speakerName: speakerName, cue: try r.optionalString(), via: try r.optionalString(),
                          group: try r.optionalInt())
         }
-        // a current snapshot is read without the name candidates: only a new analysis needs them
+        // A current snapshot is read with the search filters (when the caller searches) and
+        // without the name candidates; a stale one the other way round (its articles' filters
+        // are made again with the rest).
         let current = judged.value()
+        guard try r.int() == TextFilter.words, try r.count() == articles.count else { throw BinaryReader.Corrupt() }
+        var filters: TextFilterTable?
+        if current && wanted {
+            filters = TextFilterTable(count: articles.count, words: try r.words(articles.count * TextFilter.words))
+        } else {
+            try r.skip(articles.count * TextFilter.words * 8)
+        }
         var names: [EncodedNames] = []
         if !current {
             if try r.bool() {
@@ -181,7 +207,7 @@ extension CorpusCache {
         }
         for (i, list) in actorMentions.value().enumerated() { actors[i].mentions = list }
         let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names,
-                            idIndex: idIndex.value())
+                            idIndex: idIndex.value(), searchFilters: filters)
         loaded.articles = corpus.articles
         return (Snapshot(corpus: corpus, loaded: loaded), current)
     }

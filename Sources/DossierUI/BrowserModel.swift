@@ -32,34 +32,16 @@ public final class BrowserModel: @unchecked Sendable {
     /// The index of the article with this id (the corpus's own table).
     public func articleIndex(of id: String) -> Int? { corpus.articleIndex(of: id) }
 
-    /// `reusing`: a model of the same articles (the browser's first, unanalysed one), whose
-    /// search filters are taken over instead of being built again.
-    public init(corpus: Corpus, name: String = "seeds", reusing earlier: BrowserModel? = nil) {
+    /// The search filters are the corpus's own when it has them (made for the first, unanalysed
+    /// corpus and carried through the analysis, or read from the snapshot), else made here.
+    public init(corpus: Corpus, name: String = "seeds") {
         self.corpus = corpus
         self.corpusName = name
-        // Each quote's article is looked up once, here, and the per-article lists built from
-        // it. The quotes are read field by field in place (a loop over the elements copies
-        // each, retaining and releasing five strings), and an article's quotes follow one
-        // another, so most take the index of the quote before: at 100k articles, a million
-        // table lookups and copies were a third of building the model.
-        let quotes = corpus.quotes
-        var articleOfQuote = [Int](repeating: -1, count: quotes.count)
-        var byArticle = [[Int]](repeating: [], count: corpus.articles.count)
-        var byActor = [[Int]](repeating: [], count: corpus.actors.count)
-        var reported = 0
-        for i in quotes.indices {
-            let a = i > 0 && quotes[i].article == quotes[i - 1].article
-                ? articleOfQuote[i - 1] : corpus.articleIndex(of: quotes[i].article) ?? -1
-            articleOfQuote[i] = a
-            if a >= 0 { byArticle[a].append(i) }
-            if let s = quotes[i].speaker { byActor[s].append(i) }
-            if quotes[i].kind == .reported { reported += 1 }
+        // the quotes' lists on a thread of their own while the actors' are made on all cores
+        let quoteLists = Background { QuoteLists(corpus) }
+        let byActorArticles = BrowserModel.perActor(corpus.actors.count) { a in
+            corpus.actors[a].articles.compactMap { corpus.articleIndex(of: $0) }.sorted()
         }
-        quoteArticle = articleOfQuote
-        quotesByArticle = byArticle
-        quotesByActor = byActor
-        reportedCount = reported
-        let byActorArticles = corpus.actors.map { actor in actor.articles.compactMap { corpus.articleIndex(of: $0) }.sorted() }
         articlesByActor = byActorArticles
         let visible = corpus.actors.indices.filter { !corpus.actors[$0].isByline }
         sidebarActors = visible.filter { corpus.actors[$0].kind == .person } + visible.filter { corpus.actors[$0].kind == .organization }
@@ -72,8 +54,8 @@ public final class BrowserModel: @unchecked Sendable {
         for (i, s) in perArticle.enumerated() { bySource[s].append(i) }
         articlesBySource = bySource
         // sorted, then each run kept once: a set per actor cost more than the few sources in it
-        actorSources = byActorArticles.map { list in
-            var found = list.map { perArticle[$0] }
+        actorSources = BrowserModel.perActor(corpus.actors.count) { a in
+            var found = byActorArticles[a].map { perArticle[$0] }
             found.sort()
             var kept = 0
             for k in found.indices where kept == 0 || found[kept - 1] != found[k] {
@@ -83,15 +65,26 @@ public final class BrowserModel: @unchecked Sendable {
             found.removeLast(found.count - kept)
             return found
         }
-        if let earlier, earlier.corpus.articles.map(\.id) == corpus.articles.map(\.id) {
-            articleFilters = earlier.articleFilters
+        let lists = quoteLists.value()
+        quoteArticle = lists.article
+        quotesByArticle = lists.byArticle
+        quotesByActor = lists.byActor
+        reportedCount = lists.reported
+        if let made = corpus.searchFilters, made.count == corpus.articles.count {
+            articleFilters = made
         } else {
-            let articles = corpus.articles
-            articleFilters = TextFilterTable(count: articles.count) { i in
-                let a = articles[i]
-                return [a.title, a.source ?? "", a.author ?? "", a.text]
-            }
+            articleFilters = TextFilterTable(articles: corpus.articles)
         }
+    }
+
+    /// `make(a)` for every actor `a`, on all cores, a block of actors at a time (one actor's few
+    /// articles are too little work to hand out alone). At 100k articles the two per-actor
+    /// lists took a fifth of a reopened browser's wait on one core.
+    static func perActor<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
+        let block = 1024
+        return ParallelMap.map(Array(stride(from: 0, to: count, by: block))) { start in
+            (start..<min(start + block, count)).map(make)
+        }.flatMap { $0 }
     }
 
     /// Search, case-insensitive, in what each pane shows: an article's title, source, author
@@ -125,6 +118,35 @@ public final class BrowserModel: @unchecked Sendable {
 
     public func speakerName(_ q: Quote) -> String {
         q.speaker.map { corpus.actors[$0].name } ?? q.speakerName ?? "(no speaker)"
+    }
+}
+
+/// Each quote's article, the quotes of each article and of each speaker, and how many are
+/// reported speech.
+///
+/// Each quote's article is looked up once, here. The quotes are read field by field in place (a
+/// loop over the elements copies each, retaining and releasing five strings), and an article's
+/// quotes follow one another, so most take the index of the quote before: at 100k articles, a
+/// million table lookups and copies were a third of building the model.
+private struct QuoteLists: Sendable {
+    var article: [Int]
+    var byArticle: [[Int]]
+    var byActor: [[Int]]
+    var reported = 0
+
+    init(_ corpus: Corpus) {
+        let quotes = corpus.quotes
+        article = [Int](repeating: -1, count: quotes.count)
+        byArticle = [[Int]](repeating: [], count: corpus.articles.count)
+        byActor = [[Int]](repeating: [], count: corpus.actors.count)
+        for i in quotes.indices {
+            let a = i > 0 && quotes[i].article == quotes[i - 1].article
+                ? article[i - 1] : corpus.articleIndex(of: quotes[i].article) ?? -1
+            article[i] = a
+            if a >= 0 { byArticle[a].append(i) }
+            if let s = quotes[i].speaker { byActor[s].append(i) }
+            if quotes[i].kind == .reported { reported += 1 }
+        }
     }
 }
 

@@ -89,7 +89,7 @@ enum BackgroundLoad {
         let thread = Thread {
             do {
                 // a current snapshot gives the whole analysis at once
-                var lookup = cache ? CorpusCache.cached(folder: folder) : CorpusCache.Lookup()
+                var lookup = cache ? CorpusCache.cached(folder: folder, searchFilters: true) : CorpusCache.Lookup()
                 if let corpus = lookup.corpus, !corpus.articles.isEmpty {
                     ProcessLifetime.keep(corpus)
                     inbox.post(.loaded(withFilters(BrowserModel(corpus: corpus, name: name), source: source, actor: actor, inbox: inbox), complete: true))
@@ -99,7 +99,10 @@ enum BackgroundLoad {
                 let progress: @Sendable (Int, Int) -> Void = { done, total in inbox.post(.progress("reading \(done)/\(total) files")) }
                 let loaded = try lookup.load(folder: folder, progress: progress)
                 if loaded.articles.isEmpty { inbox.fail(CorpusError.empty(folder).description); return }
-                let partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
+                var partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
+                // made once: the first model searches with them, and the analysed corpus and its
+                // snapshot carry them on
+                partial.buildSearchFilters()
                 let firstModel = BrowserModel(corpus: partial, name: name)
                 inbox.post(.loaded(withFilters(firstModel, source: source, actor: nil, inbox: inbox), complete: false))
                 inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))
@@ -110,7 +113,7 @@ enum BackgroundLoad {
                 var shown = full
                 shown.releaseNameCandidates()
                 ProcessLifetime.keep(shown)
-                let fullModel = BrowserModel(corpus: shown, name: name, reusing: firstModel)
+                let fullModel = BrowserModel(corpus: shown, name: name)
                 inbox.post(.loaded(withFilters(fullModel, source: source, actor: actor, inbox: inbox), complete: true))
                 if cache { CorpusCache.store(full, loaded: loaded, folder: folder) }
                 full = shown  // the name candidates go too, and with them the memory they held

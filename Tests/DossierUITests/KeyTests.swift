@@ -202,43 +202,6 @@ import DossierModel
 }
 
 @Suite struct SearchFilter {
-    @Test func theTextFilterNeverRejectsATrueMatch() {
-        let texts = ["Title Here", "The Budget was PASSED by the Council in Zürich; «quoted» (2024)."]
-        let filter = TextFilter(texts)
-        // every substring of the texts, in both cases, passes
-        for text in texts {
-            let chars = Array(text)
-            for start in chars.indices {
-                for end in (start + 1)...min(chars.count, start + 6) {
-                    let piece = String(chars[start..<end])
-                    #expect(filter.mayContain(TextSearch.Needle(piece)), "\(piece)")
-                    #expect(filter.mayContain(TextSearch.Needle(piece.uppercased())), "\(piece)")
-                }
-            }
-        }
-        #expect(!filter.mayContain(TextSearch.Needle("zzqx")))
-        #expect(!filter.mayContain(TextSearch.Needle("zq")))        // pairs of letters are exact
-        #expect(!filter.mayContain(TextSearch.Needle("xb")))
-        #expect(!filter.mayContain(TextSearch.Needle("#")))         // so are single bytes
-        #expect(!filter.mayContain(TextSearch.Needle("j")))
-        #expect(filter.mayContain(TextSearch.Needle("z")))
-        #expect(!filter.mayContain(TextSearch.Needle("zürichx")))  // the ASCII runs are tested
-        #expect(filter.mayContain(TextSearch.Needle("ZÜRICH")))
-    }
-
-    @Test func theTableHoldsTheSameRecordsAsSingleFilters() {
-        let texts = (0..<600).map { i in ["Title \(i)", i % 3 == 0 ? "Zürich Daily" : "", "", "Body \(i * 7919) quiz \(i % 5)"] }
-        let table = TextFilterTable(count: texts.count) { texts[$0] }
-        for query in ["quiz 3", "zürich", "body 79", "title 59", "xq", "0"] {
-            let needle = TextSearch.Needle(query)
-            for i in texts.indices {
-                #expect(table.mayContain(i, needle) == TextFilter(texts[i]).mayContain(needle), "\(query) \(i)")
-            }
-        }
-        #expect(table.mayContain(3, TextSearch.Needle("quiz 3")))
-        #expect(!table.mayContain(4, TextSearch.Needle("quiz 3")))
-    }
-
     @Test func searchFindsMatchesThroughTheFilter() {
         let s = Fixture.state().keys("/Goudarzi").key(.enter)
         #expect(Fixture.model.corpus.articles[s.articles.selectedItem!].title == "Iranian Officials Rebuff Trump Meeting Offer")

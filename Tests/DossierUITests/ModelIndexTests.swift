@@ -45,3 +45,27 @@ import DossierModel
         }
     }
 }
+
+@Suite struct ModelSearchFilters {
+    @Test func theModelTakesTheCorpussFiltersInsteadOfMakingThemAgain() throws {
+        var corpus = Fixture.model.corpus
+        corpus.buildSearchFilters()
+        let made = try #require(corpus.searchFilters)
+        let model = BrowserModel(corpus: corpus, name: "filters")
+        // the same storage, not an equal copy
+        let shared = model.articleFilters.mayContain(0, TextSearch.Needle("the"))
+        #expect(shared)
+        #expect(Mirror(reflecting: model.articleFilters).children.contains { $0.label == "words" })
+        #expect(ModelSearchFilters.storage(model.articleFilters) == ModelSearchFilters.storage(made))
+        // a corpus without them gets them made
+        let plain = BrowserModel(corpus: Fixture.model.corpus, name: "plain")
+        #expect(ModelSearchFilters.storage(plain.articleFilters) != ModelSearchFilters.storage(made))
+        #expect(plain.articleFilters.count == corpus.articles.count)
+    }
+
+    /// Where a table's words live.
+    static func storage(_ table: TextFilterTable) -> UnsafeRawPointer? {
+        let words = Mirror(reflecting: table).children.first { $0.label == "words" }?.value as? [UInt64]
+        return words?.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import DossierModel
+
+/// The per-article search filters: never a false "no", and kept in the snapshot.
+@Suite struct SearchFilters {
+    @Test func theTextFilterNeverRejectsATrueMatch() {
+        let texts = ["Title Here", "The Budget was PASSED by the Council in Zürich; «quoted» (2024)."]
+        let filter = TextFilter(texts)
+        // every substring of the texts, in both cases, passes
+        for text in texts {
+            let chars = Array(text)
+            for start in chars.indices {
+                for end in (start + 1)...min(chars.count, start + 6) {
+                    let piece = String(chars[start..<end])
+                    #expect(filter.mayContain(TextSearch.Needle(piece)), "\(piece)")
+                    #expect(filter.mayContain(TextSearch.Needle(piece.uppercased())), "\(piece)")
+                }
+            }
+        }
+        #expect(!filter.mayContain(TextSearch.Needle("zzqx")))
+        #expect(!filter.mayContain(TextSearch.Needle("zq")))        // pairs of letters are exact
+        #expect(!filter.mayContain(TextSearch.Needle("xb")))
+        #expect(!filter.mayContain(TextSearch.Needle("#")))         // so are single bytes
+        #expect(!filter.mayContain(TextSearch.Needle("j")))
+        #expect(filter.mayContain(TextSearch.Needle("z")))
+        #expect(!filter.mayContain(TextSearch.Needle("zürichx")))  // the ASCII runs are tested
+        #expect(filter.mayContain(TextSearch.Needle("ZÜRICH")))
+    }
+
+    @Test func theTableHoldsTheSameRecordsAsSingleFilters() {
+        let texts = (0..<600).map { i in ["Title \(i)", i % 3 == 0 ? "Zürich Daily" : "", "", "Body \(i * 7919) quiz \(i % 5)"] }
+        let table = TextFilterTable(count: texts.count) { texts[$0] }
+        for query in ["quiz 3", "zürich", "body 79", "title 59", "xq", "0"] {
+            let needle = TextSearch.Needle(query)
+            for i in texts.indices {
+                #expect(table.mayContain(i, needle) == TextFilter(texts[i]).mayContain(needle), "\(query) \(i)")
+            }
+        }
+        #expect(table.mayContain(3, TextSearch.Needle("quiz 3")))
+        #expect(!table.mayContain(4, TextSearch.Needle("quiz 3")))
+    }
+
+    static func articles() -> [Article] {
+        (0..<9).map { i in
+            let body = "Body \(i * 7919): the council met in Zürich on day \(i)."
+            return Article(id: "a\(i)", file: "a\(i).txt", title: "Title \(i)", source: i % 2 == 0 ? "Daily Post" : nil,
+                           author: i % 3 == 0 ? "Jane Roe" : nil,
+                           paragraphs: [Paragraph(text: body, start: 0, end: body.unicodeScalars.count, sourceStart: 0,
+                                                  sourceEnd: body.unicodeScalars.count)])
+        }
+    }
+
+    @Test func anArticlesRecordCoversItsTitleSourceAuthorAndText() {
+        let articles = SearchFilters.articles()
+        let table = TextFilterTable(articles: articles)
+        for (i, a) in articles.enumerated() {
+            #expect(table.words[(i * TextFilter.words)..<((i + 1) * TextFilter.words)].elementsEqual(
+                TextFilter([a.title, a.source ?? "", a.author ?? "", a.text]).record))
+        }
+        #expect(table.mayContain(3, TextSearch.Needle("jane roe")))
+        #expect(!table.mayContain(1, TextSearch.Needle("jane roe")))
+        // a slice's table is the whole one's records from its first article on
+        let slice = TextFilterTable(articles: articles[4...])
+        #expect(slice.count == 5)
+        #expect(slice.words.elementsEqual(table.words[(4 * TextFilter.words)...]))
+    }
+
+    @Test func aCurrentSnapshotGivesBackTheFiltersAStaleOneNone() throws {
+        let articles = SearchFilters.articles()
+        let loaded = CorpusLoader.Result(articles: articles, warnings: [])
+        let fresh = TextFilterTable(articles: articles).words
+        // made while writing when the corpus has none, written as they are when it has them
+        var withFilters = Corpus(articles: articles)
+        withFilters.buildSearchFilters()
+        for corpus in [Corpus(articles: articles), withFilters] {
+            let data = CorpusCache.encode(corpus, loaded: loaded).data
+            let current = try #require(try CorpusCache.decode(data, isCurrent: { _ in true }))
+            #expect(current.current)
+            #expect(current.snapshot.corpus.searchFilters?.words == fresh)
+            let stale = try #require(try CorpusCache.decode(data, isCurrent: { _ in false }))
+            #expect(stale.snapshot.corpus.searchFilters == nil)
+            #expect(stale.snapshot.corpus.names.count == articles.count)
+        }
+    }
+
+    @Test func onlyACallerThatSearchesReadsThemBack() throws {
+        let cache = Paths.temporaryFolder().path
+        let first = try CorpusCache.load(folder: Paths.seeds, cacheFolder: cache)
+        #expect(!first.fromCache)
+        let plain = CorpusCache.cached(folder: Paths.seeds, cacheFolder: cache)
+        #expect(plain.corpus != nil)
+        #expect(plain.corpus?.searchFilters == nil)
+        let searching = CorpusCache.cached(folder: Paths.seeds, cacheFolder: cache, searchFilters: true)
+        #expect(searching.corpus?.searchFilters?.words == TextFilterTable(articles: first.corpus.articles).words)
+    }
+
+    @Test func theAnalysisCarriesTheFiltersOfItsArticles() {
+        var partial = Corpus(articles: SearchFilters.articles(), analyze: false)
+        #expect(partial.searchFilters == nil)
+        partial.buildSearchFilters()
+        let made = partial.searchFilters?.words
+        #expect(made != nil)
+        #expect(partial.analyzed().searchFilters?.words == made)
+    }
+}
