@@ -2,7 +2,8 @@ import Foundation
 
 /// Everything Dossier knows about a folder of articles.
 public struct Corpus: Sendable {
-    public var articles: [Article]
+    /// Changing them drops the search filters, which were made from them.
+    public var articles: [Article] { didSet { searchFilters = nil } }
     public var warnings: [LoadWarning]
     /// People and organisations, most mentioned first.
     public var actors: [Actor]

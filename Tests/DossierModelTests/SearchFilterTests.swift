@@ -102,5 +102,10 @@ import Testing
         let made = partial.searchFilters?.words
         #expect(made != nil)
         #expect(partial.analyzed().searchFilters?.words == made)
+        // filters made from other articles are never used for these
+        partial.articles[0].title = "Zephyr quorum"
+        #expect(partial.searchFilters == nil)
+        partial.buildSearchFilters()
+        #expect(partial.searchFilters?.mayContain(0, TextSearch.Needle("zephyr")) == true)
     }
 }
