@@ -17,7 +17,7 @@ import Glibc
 public enum CorpusCache {
     /// Bump when cleaning or extraction changes what they produce, or the snapshot's layout
     /// changes.
-    public static let rulesVersion = 13
+    public static let rulesVersion = 14
     static let magic = "DOSSIER-CACHE"
 
     public static var folder: String {
@@ -42,6 +42,17 @@ public enum CorpusCache {
         /// snapshot.
         public func load(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CorpusLoader.Result {
             try stale?.reload(folder: folder, progress: progress) ?? CorpusLoader.load(folder: folder, progress: progress)
+        }
+
+        /// The stale snapshot's corpus when `loaded` (its `load`) found every file with the bytes
+        /// it had: the same articles in the same order, so that an analysis would give the
+        /// snapshot's corpus again. Its warnings are those of this load.
+        public func unchanged(for loaded: CorpusLoader.Result) -> Corpus? {
+            guard var corpus = stale?.corpus, loaded.reusedIds.count == loaded.articles.count,
+                  loaded.articles.count == corpus.articles.count,
+                  loaded.articles.indices.allSatisfy({ loaded.articles[$0].id == corpus.articles[$0].id }) else { return nil }
+            corpus.warnings = loaded.warnings + warnings
+            return corpus
         }
 
         /// What a stale snapshot lends to the analysis of `loaded`, and the lookup's warnings.
@@ -76,7 +87,8 @@ public enum CorpusCache {
 
     /// The corpus, from the snapshot when it is current, else analysed (files unchanged since
     /// the snapshot are not read again) and the snapshot written. `fromCache` is true when
-    /// nothing had changed.
+    /// nothing had changed, or no file's bytes had (the snapshot is then written with the new
+    /// times, and nothing is analysed).
     public static func load(folder corpusFolder: String, cacheFolder: String = CorpusCache.folder,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (corpus: Corpus, fromCache: Bool) {
         var isDirectory: ObjCBool = false
@@ -85,6 +97,12 @@ public enum CorpusCache {
         var lookup = cached(folder: corpusFolder, cacheFolder: cacheFolder)
         if let corpus = lookup.corpus { return (corpus, true) }
         let loaded = try lookup.load(folder: corpusFolder, progress: progress)
+        // files touched but not changed: the snapshot's analysis stands, stored with their new times
+        if var same = lookup.unchanged(for: loaded) {
+            store(same, loaded: loaded, folder: corpusFolder, cacheFolder: cacheFolder)
+            same.releaseNameCandidates()
+            return (same, true)
+        }
         let (prior, warnings) = lookup.handOver(for: loaded)
         var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings, prior: prior)
         store(corpus, loaded: loaded, folder: corpusFolder, cacheFolder: cacheFolder)

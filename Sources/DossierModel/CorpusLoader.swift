@@ -36,7 +36,8 @@ public enum CorpusLoader {
 
     /// `progress` hears how many files are done out of how many. `reusing`: an earlier result
     /// (from the cache); a file whose size and modification time are unchanged is not read
-    /// again, its articles and warnings are taken from there.
+    /// again, its articles and warnings are taken from there; nor is one that is read again and
+    /// holds the same bytes.
     public static func load(folder: String, reusing earlier: Result? = nil,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         var isDirectory: ObjCBool = false
@@ -84,8 +85,16 @@ public enum CorpusLoader {
             let idBase = shared[stem, default: 0] > 1 ? entry.relative : stem
             let stamp = entry.stamp
             if let reused = prior?.unchanged(entry.relative, stamp, idBase: idBase) { return (reused.articles, reused.file, true) }
-            let (list, notes) = buildArticles(entry, given: overrides, idBase: idBase)
-            return (list, LoadedFile(relative: entry.relative, stamp: stamp, articleIds: list.map(\.id), warnings: notes), false)
+            let read = CorpusFiles.read(entry.path)
+            let digest = (try? read.get()).map(ContentDigest.of) ?? 0
+            // a new time on the same bytes gives the same articles: taken over, with the new stamp
+            if digest != 0, var reused = prior?.unchanged(entry.relative, digest: digest, idBase: idBase) {
+                reused.file.stamp = stamp
+                return (reused.articles, reused.file, true)
+            }
+            let (list, notes) = buildArticles(entry, read: read, given: overrides, idBase: idBase)
+            return (list, LoadedFile(relative: entry.relative, stamp: stamp, digest: digest, articleIds: list.map(\.id),
+                                     warnings: notes), false)
         }
         var result = Result(articles: [], warnings: [], metadataStamps: metadataStamps)
         for (list, file, reused) in built {
@@ -117,9 +126,18 @@ public enum CorpusLoader {
         }
         /// The file's articles when its stamp is unchanged and its ids are still made the same way.
         func unchanged(_ relative: String, _ stamp: FileStamp, idBase: String) -> (articles: [Article], file: LoadedFile)? {
+            taken(relative, idBase: idBase) { $0.stamp == stamp }
+        }
+
+        /// The same when its bytes are unchanged (their digest and count).
+        func unchanged(_ relative: String, digest: UInt64, idBase: String) -> (articles: [Article], file: LoadedFile)? {
+            taken(relative, idBase: idBase) { $0.digest == digest }
+        }
+
+        private func taken(_ relative: String, idBase: String, if same: (LoadedFile) -> Bool) -> (articles: [Article], file: LoadedFile)? {
             guard let f = fileAt[relative] else { return nil }
             let file = result.files[f]
-            guard file.stamp == stamp, file.articleIds.allSatisfy({ $0 == idBase || $0.hasPrefix(idBase + "#") }) else { return nil }
+            guard same(file), file.articleIds.allSatisfy({ $0 == idBase || $0.hasPrefix(idBase + "#") }) else { return nil }
             let list = file.articleIds.compactMap { articleAt[$0].map { result.articles[$0] } }
             return list.count == file.articleIds.count ? (list, file) : nil
         }
@@ -138,10 +156,12 @@ public enum CorpusLoader {
     }
 
     /// `idBase`: the article's id (a JSONL record's gets `#line` after it).
-    static func buildArticles(_ entry: CorpusFiles.Entry, given: [String: GivenMetadata], idBase: String) -> ([Article], [LoadWarning]) {
+    /// `read`: the file's bytes, or why they could not be read.
+    static func buildArticles(_ entry: CorpusFiles.Entry, read: Swift.Result<Data, CorpusFiles.ReadError>, given: [String: GivenMetadata],
+                              idBase: String) -> ([Article], [LoadWarning]) {
         var warnings: [LoadWarning] = []
         let data: Data
-        switch CorpusFiles.read(entry.path) {
+        switch read {
         case .success(let d): data = d
         case .failure(let error):
             return ([], [LoadWarning(file: entry.relative, reason: error.message + "; skipped")])

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The snapshot's layout: header (magic, rules version, metadata.csv stamps, per file its
-/// stamp, article ids and warnings), then the corpus (warnings, articles with their text once
+/// stamp, digest, article ids and warnings), then the corpus (warnings, articles with their text once
 /// and paragraphs as ranges of it, actors, per-article mentions, quotes, search filters, name
 /// candidates).
 /// Actors' mention lists are rebuilt from the per-article ones.
@@ -24,6 +24,7 @@ extension CorpusCache {
         for f in loaded.files {
             w.string(f.relative)
             w.stamp(f.stamp)
+            w.int(Int(truncatingIfNeeded: f.digest))
             w.strings(f.articleIds)
             w.warnings(f.warnings)
         }
@@ -116,7 +117,9 @@ extension CorpusCache {
         for _ in 0..<(try r.count()) {
             let relative = try r.string()
             let stamp = try r.stamp()
-            loaded.files.append(LoadedFile(relative: relative, stamp: stamp, articleIds: try r.strings(), warnings: try r.warnings()))
+            let digest = UInt64(truncatingIfNeeded: try r.int())
+            loaded.files.append(LoadedFile(relative: relative, stamp: stamp, digest: digest, articleIds: try r.strings(),
+                                           warnings: try r.warnings()))
         }
         // whether the folder still matches (a stat of every file) is judged on its own thread
         // while the body is read
@@ -186,13 +189,13 @@ extension CorpusCache {
                          speakerName: speakerName, cue: try r.optionalString(), via: try r.optionalString(),
                          group: try r.optionalInt())
         }
-        // A current snapshot is read with the search filters (when the caller searches) and
-        // without the name candidates; a stale one the other way round (its articles' filters
-        // are made again with the rest).
+        // A current snapshot is read with the search filters when the caller searches, and
+        // without the name candidates. A stale one is read whole: when every file turns out to
+        // hold the same bytes (only their times changed), it is the corpus and is stored again.
         let current = judged.value()
         guard try r.int() == TextFilter.words, try r.count() == articles.count else { throw BinaryReader.Corrupt() }
         var filters: TextFilterTable?
-        if current && wanted {
+        if wanted || !current {
             filters = TextFilterTable(count: articles.count, words: try r.words(articles.count * TextFilter.words))
         } else {
             try r.skip(articles.count * TextFilter.words * 8)

@@ -99,6 +99,15 @@ enum BackgroundLoad {
                 let progress: @Sendable (Int, Int) -> Void = { done, total in inbox.post(.progress("reading \(done)/\(total) files")) }
                 let loaded = try lookup.load(folder: folder, progress: progress)
                 if loaded.articles.isEmpty { inbox.fail(CorpusError.empty(folder).description); return }
+                // files touched but not changed: the snapshot's analysis stands, stored with their new times
+                if let same = lookup.unchanged(for: loaded) {
+                    var shown = same
+                    shown.releaseNameCandidates()
+                    ProcessLifetime.keep(shown)
+                    inbox.post(.loaded(withFilters(BrowserModel(corpus: shown, name: name), source: source, actor: actor, inbox: inbox), complete: true))
+                    CorpusCache.store(same, loaded: loaded, folder: folder)
+                    return
+                }
                 var partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
                 // made once: the first model searches with them, and the analysed corpus and its
                 // snapshot carry them on

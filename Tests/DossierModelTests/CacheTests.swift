@@ -122,6 +122,68 @@ import Testing
         #expect(again.corpus.articles.contains { $0.title == "Changed" })
     }
 
+    /// Sets a file's modification time `seconds` later than it is, its bytes untouched.
+    func touch(_ path: String, by seconds: Int = 3600) {
+        var st = stat()
+        #expect(stat(path, &st) == 0)
+        var times = [st.st_atim, st.st_mtim]
+        times[1].tv_sec += seconds
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    }
+
+    @Test func filesTouchedButNotChangedAreNotAnalysedAgain() throws {
+        let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
+        let first = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        for name in ["001_1a5c39e75b87a5a9.txt", "003_50278eebba9f24ec.txt"] { touch(folder + "/" + name) }
+        // the stamps say stale; the bytes say the same
+        let stale = try #require(CorpusCache.cached(folder: folder, cacheFolder: cache).stale)
+        let reloaded = try stale.reload(folder: folder)
+        #expect(reloaded.reusedIds.count == 5)
+        let again = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        #expect(again.fromCache)
+        #expect(ExportDocument(again.corpus).json() == ExportDocument(first.corpus).json())
+        #expect(again.corpus.mentions == first.corpus.mentions)
+        // written again with the new times: current from here on
+        #expect(CorpusCache.cached(folder: folder, cacheFolder: cache).corpus != nil)
+    }
+
+    @Test func newBytesOfTheSameSizeAreAnalysedAgain() throws {
+        let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
+        _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("002_") })
+        let file = folder + "/" + name
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        // one letter of the title changed, in place
+        let at = try #require(bytes.firstIndex { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "y") })
+        bytes[at] += 1
+        try bytes.write(to: URL(fileURLWithPath: file))
+        touch(file)
+        let again = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        #expect(!again.fromCache)
+        let scratch = try Corpus.load(folder: folder)
+        #expect(ExportDocument(again.corpus).json() == ExportDocument(scratch).json())
+        // a touched file beside a changed one is taken over; the changed one is read again
+        touch(folder + "/001_1a5c39e75b87a5a9.txt")
+        try "Changed\n\nBody.\n".write(toFile: folder + "/004_55a2b388bbf5f81d.txt", atomically: true, encoding: .utf8)
+        let stale = try #require(CorpusCache.cached(folder: folder, cacheFolder: cache).stale)
+        let reloaded = try stale.reload(folder: folder)
+        #expect(reloaded.reusedIds.contains("001_1a5c39e75b87a5a9"))
+        #expect(!reloaded.reusedIds.contains("004_55a2b388bbf5f81d"))
+        let third = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        #expect(!third.fromCache)
+        #expect(ExportDocument(third.corpus).json() == ExportDocument(try Corpus.load(folder: folder)).json())
+    }
+
+    @Test func aDigestTellsOneChangedByte() {
+        let text = Data("The council met on Monday and said “no” to the plan.".utf8)
+        var other = text
+        other[7] ^= 1
+        #expect(ContentDigest.of(text) != ContentDigest.of(other))
+        #expect(ContentDigest.of(text) == ContentDigest.of(Data(text)))
+        #expect(ContentDigest.of(Data()) != 0)
+        #expect(ContentDigest.of(text + Data([0])) != ContentDigest.of(text))
+    }
+
     @Test func aChangedMetadataFileReadsEveryFileAgain() throws {
         let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
         _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
