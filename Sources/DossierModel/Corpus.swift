@@ -98,8 +98,10 @@ public struct Corpus: Sendable {
     /// Frees the name candidates kept for the cache, once the snapshot is written or not wanted.
     public mutating func releaseNameCandidates() { names = [] }
 
-    /// Makes the articles' search filters, on all cores, unless they are made.
-    public mutating func buildSearchFilters() {
+    /// Makes the articles' search filters, on all cores, unless they are made; `given`: filters
+    /// already made for these very articles (`CorpusCache.Lookup.searchFilters(for:)`).
+    public mutating func buildSearchFilters(given: TextFilterTable? = nil) {
+        if let given, given.count == articles.count { searchFilters = given }
         if searchFilters?.count != articles.count { searchFilters = TextFilterTable(articles: articles) }
     }
 

@@ -55,6 +55,16 @@ public enum CorpusCache {
             return corpus
         }
 
+        /// Search filters for `loaded` (its `load`): a stale snapshot's records for the articles
+        /// it lends, made for the rest; nil without a stale snapshot that has them.
+        public func searchFilters(for loaded: CorpusLoader.Result) -> TextFilterTable? {
+            guard let corpus = stale?.corpus, let earlier = corpus.searchFilters, earlier.count == corpus.articles.count else { return nil }
+            let articles = loaded.articles, reused = loaded.reusedIds
+            return TextFilterTable(articles: articles, earlier: earlier) { i in
+                reused.contains(articles[i].id) ? corpus.articleIndex(of: articles[i].id) : nil
+            }
+        }
+
         /// What a stale snapshot lends to the analysis of `loaded`, and the lookup's warnings.
         /// The lookup then lets go of the snapshot: its lists are not needed past here, and the
         /// analysis should not run with them in memory.

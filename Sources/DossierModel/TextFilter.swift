@@ -114,8 +114,29 @@ public struct TextFilterTable: Sendable {
         }
     }
 
+    /// The records of `articles`, copied from `earlier` for each article that `earlierIndex`
+    /// places in it (the same article, unchanged), made for the rest.
+    init(articles: [Article], earlier: TextFilterTable, earlierIndex: @escaping @Sendable (Int) -> Int?) {
+        let size = TextFilter.words
+        self.init(count: articles.count) { i, record in
+            if let j = earlierIndex(i), j >= 0, j < earlier.count {
+                earlier.words.withUnsafeBufferPointer { old in
+                    _ = record.initialize(from: UnsafeBufferPointer(rebasing: old[(j * size)..<((j + 1) * size)]))
+                }
+            } else {
+                let a = articles[i]
+                TextFilter.fill(record, from: [a.title, a.source ?? "", a.author ?? "", a.text])
+            }
+        }
+    }
+
     /// `texts(i)`: the searchable texts of article `i`; records are filled on all cores.
     init(count: Int, texts: @escaping @Sendable (Int) -> [String]) {
+        self.init(count: count) { i, record in TextFilter.fill(record, from: texts(i)) }
+    }
+
+    /// `fill(i, record)` sets article `i`'s bits in its zeroed record; on all cores.
+    private init(count: Int, fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<UInt64>) -> Void) {
         self.count = count
         let size = TextFilter.words
         words = [UInt64](unsafeUninitializedCapacity: count * size) { buffer, initialized in
@@ -124,7 +145,7 @@ public struct TextFilterTable: Sendable {
             let chunks = Array(stride(from: 0, to: count, by: 256))
             _ = ParallelMap.map(chunks) { start in
                 for i in start..<min(start + 256, count) {
-                    TextFilter.fill(UnsafeMutableBufferPointer(rebasing: shared.buffer[(i * size)..<((i + 1) * size)]), from: texts(i))
+                    fill(i, UnsafeMutableBufferPointer(rebasing: shared.buffer[(i * size)..<((i + 1) * size)]))
                 }
             }
             initialized = count * size

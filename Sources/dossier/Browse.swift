@@ -109,9 +109,9 @@ enum BackgroundLoad {
                     return
                 }
                 var partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
-                // made once: the first model searches with them, and the analysed corpus and its
-                // snapshot carry them on
-                partial.buildSearchFilters()
+                // made once (those of unchanged articles taken from the snapshot): the first model
+                // searches with them, and the analysed corpus and its snapshot carry them on
+                partial.buildSearchFilters(given: lookup.searchFilters(for: loaded))
                 let firstModel = BrowserModel(corpus: partial, name: name)
                 inbox.post(.loaded(withFilters(firstModel, source: source, actor: nil, inbox: inbox), complete: false))
                 inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))

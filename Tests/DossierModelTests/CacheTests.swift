@@ -174,6 +174,26 @@ import Testing
         #expect(ExportDocument(third.corpus).json() == ExportDocument(try Corpus.load(folder: folder)).json())
     }
 
+    @Test func searchFiltersOfUnchangedArticlesComeFromTheSnapshot() throws {
+        let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
+        _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        try "New Headline\n\nMinister Lena Berg said: “We changed it.”\n"
+            .write(toFile: folder + "/004_55a2b388bbf5f81d.txt", atomically: true, encoding: .utf8)
+        try "Another Report\n\n“Nothing is settled,” Lena Berg said on Friday.\n"
+            .write(toFile: folder + "/005_added.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder + "/000_121963db264eac04.txt")
+        let lookup = CorpusCache.cached(folder: folder, cacheFolder: cache)
+        let loaded = try lookup.load(folder: folder)
+        #expect(loaded.reusedIds.count == 3)
+        let lent = try #require(lookup.searchFilters(for: loaded))
+        #expect(lent.words == TextFilterTable(articles: loaded.articles).words)
+        var partial = Corpus(articles: loaded.articles, analyze: false)
+        partial.buildSearchFilters(given: lent)
+        #expect(partial.searchFilters?.words == lent.words)
+        // none to lend without a snapshot
+        #expect(CorpusCache.Lookup().searchFilters(for: loaded) == nil)
+    }
+
     @Test func aDigestTellsOneChangedByte() {
         let text = Data("The council met on Monday and said “no” to the plan.".utf8)
         var other = text
