@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -83,10 +84,12 @@ public enum CorpusCache {
     public struct Snapshot: Sendable {
         var corpus: Corpus
         var loaded: CorpusLoader.Result
+        /// The folder as listed when the snapshot was judged, for `reload` to go on from.
+        var listing: CorpusFiles.Listing?
 
         /// Reads the corpus folder again, taking unchanged files from the snapshot.
         public func reload(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CorpusLoader.Result {
-            try CorpusLoader.load(folder: folder, reusing: loaded, progress: progress)
+            try CorpusLoader.load(folder: folder, reusing: loaded, listing: listing, progress: progress)
         }
 
         /// What the snapshot's analysis lends to that of `loaded` (a `reload`).
@@ -132,8 +135,17 @@ public enum CorpusCache {
         // mapped, not copied: the snapshot can be larger than the corpus
         guard let file = MappedFile(path: path) else { return Lookup() }
         do {
-            guard let (snapshot, current) = try decode(file, isCurrent: { isCurrent($0, root: root) }, searchFilters: searchFilters) else { return Lookup() }
-            return current ? Lookup(corpus: snapshot.corpus) : Lookup(stale: snapshot)
+            // the listing made to judge the snapshot is kept for a reload
+            let listed = Mutex<CorpusFiles.Listing?>(nil)
+            let judge: @Sendable (CorpusLoader.Result) -> Bool = { header in
+                let listing = CorpusFiles.listing(root: root)
+                listed.withLock { $0 = listing }
+                return isCurrent(header, listing: listing)
+            }
+            guard var (snapshot, current) = try decode(file, isCurrent: judge, searchFilters: searchFilters) else { return Lookup() }
+            if current { return Lookup(corpus: snapshot.corpus) }
+            snapshot.listing = listed.withLock { $0 }
+            return Lookup(stale: snapshot)
         } catch {
             return Lookup(warnings: [LoadWarning(file: path, reason: "cache unreadable; rebuilt")])
         }
@@ -164,10 +176,10 @@ public enum CorpusCache {
     /// Whether the folder holds exactly the files of the snapshot, each with the same size and
     /// modification time. The snapshot lists its files in the order a listing gives them, so
     /// the two are compared in step, without a table of 100k paths.
-    static func isCurrent(_ loaded: CorpusLoader.Result, root: String) -> Bool {
+    static func isCurrent(_ loaded: CorpusLoader.Result, listing: CorpusFiles.Listing) -> Bool {
         var metadata: [String: FileStamp] = [:]
         var k = 0
-        for entry in CorpusFiles.list(root: root, warn: { _, _ in }) {
+        for entry in listing.entries {
             if entry.kind == .metadata { metadata[entry.relative] = entry.stamp; continue }
             guard k < loaded.files.count, loaded.files[k].relative == entry.relative,
                   loaded.files[k].stamp == entry.stamp else { return false }

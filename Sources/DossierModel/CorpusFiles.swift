@@ -27,6 +27,18 @@ enum CorpusFiles {
         return nil
     }
 
+    /// A folder's files, and what could not be listed.
+    struct Listing: Sendable {
+        var entries: [Entry]
+        var warnings: [LoadWarning]
+    }
+
+    static func listing(root: String) -> Listing {
+        var warnings: [LoadWarning] = []
+        let entries = list(root: root) { warnings.append(LoadWarning(file: $0, reason: $1)) }
+        return Listing(entries: entries, warnings: warnings)
+    }
+
     static func list(root: String, warn: (String, String) -> Void) -> [Entry] {
         var entries: [Entry] = []
         var visited = Set<String>()

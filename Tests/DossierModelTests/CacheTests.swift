@@ -194,6 +194,21 @@ import Testing
         #expect(CorpusCache.Lookup().searchFilters(for: loaded) == nil)
     }
 
+    @Test func aReloadKeepsTheListingsWarningsOnce() throws {
+        let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
+        #expect(mkfifo(folder + "/pipe.txt", 0o644) == 0)
+        let warned: (Corpus) -> Int = { corpus in corpus.warnings.filter { $0.file == "pipe.txt" }.count }
+        let first = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        #expect(warned(first.corpus) == 1)
+        try "Changed\n\nBody.\n".write(toFile: folder + "/004_55a2b388bbf5f81d.txt", atomically: true, encoding: .utf8)
+        let stale = try #require(CorpusCache.cached(folder: folder, cacheFolder: cache).stale)
+        #expect(try stale.reload(folder: folder).warnings.filter { $0.file == "pipe.txt" }.count == 1)
+        let again = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        #expect(!again.fromCache)
+        #expect(warned(again.corpus) == 1)
+        #expect(ExportDocument(again.corpus).json() == ExportDocument(try Corpus.load(folder: folder)).json())
+    }
+
     @Test func aDigestTellsOneChangedByte() {
         let text = Data("The council met on Monday and said “no” to the plan.".utf8)
         var other = text
