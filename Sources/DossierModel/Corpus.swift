@@ -3,7 +3,7 @@ import Foundation
 /// Everything Dossier knows about a folder of articles.
 public struct Corpus: Sendable {
     /// Changing them drops the search filters, which were made from them.
-    public var articles: [Article] { didSet { searchFilters = nil } }
+    public var articles: [Article] { didSet { searchFilters = nil; lentFilters = nil } }
     public var warnings: [LoadWarning]
     /// People and organisations, most mentioned first.
     public var actors: [Actor]
@@ -20,6 +20,9 @@ public struct Corpus: Sendable {
     /// What each article's searchable text holds, to rule it out of a search unread: nil until
     /// `buildSearchFilters()`, or read back from the snapshot with the rest.
     public private(set) var searchFilters: TextFilterTable?
+    /// Without `searchFilters`: an earlier snapshot's records for these articles, which the
+    /// next snapshot copies instead of making them again.
+    var lentFilters: LentFilters?
 
     // Both read one field of each element in place: a loop over the elements copies each
     // (retaining and releasing every string in it), a tenth of reopening 100k articles.
@@ -96,7 +99,12 @@ public struct Corpus: Sendable {
     }
 
     /// Frees the name candidates kept for the cache, once the snapshot is written or not wanted.
-    public mutating func releaseNameCandidates() { names = [] }
+    /// Lets go of what only the snapshot needs: the name candidates, and the earlier snapshot's
+    /// search filters (and its mapping with them).
+    public mutating func releaseNameCandidates() {
+        names = []
+        lentFilters = nil
+    }
 
     /// Makes the articles' search filters, on all cores, unless they are made; `given`: filters
     /// already made for these very articles (`CorpusCache.Lookup.searchFilters(for:)`).

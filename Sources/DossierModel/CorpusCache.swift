@@ -53,17 +53,23 @@ public enum CorpusCache {
                   loaded.articles.count == corpus.articles.count,
                   loaded.articles.indices.allSatisfy({ loaded.articles[$0].id == corpus.articles[$0].id }) else { return nil }
             corpus.warnings = loaded.warnings + warnings
+            corpus.lentFilters = lentFilters(for: loaded)
             return corpus
         }
 
         /// Search filters for `loaded` (its `load`): a stale snapshot's records for the articles
-        /// it lends, made for the rest; nil without a stale snapshot that has them.
+        /// it lends, made for the rest; nil without a stale snapshot read from a file.
         public func searchFilters(for loaded: CorpusLoader.Result) -> TextFilterTable? {
-            guard let corpus = stale?.corpus, let earlier = corpus.searchFilters, earlier.count == corpus.articles.count else { return nil }
-            let articles = loaded.articles, reused = loaded.reusedIds
-            return TextFilterTable(articles: articles, earlier: earlier) { i in
-                reused.contains(articles[i].id) ? corpus.articleIndex(of: articles[i].id) : nil
+            lentFilters(for: loaded).map { TextFilterTable(articles: loaded.articles, lent: $0) }
+        }
+
+        /// The stale snapshot's search filter records for the articles of `loaded` that it lends.
+        func lentFilters(for loaded: CorpusLoader.Result) -> LentFilters? {
+            guard let stale, let filters = stale.filters else { return nil }
+            let earlier = loaded.articles.map { a in
+                loaded.reusedIds.contains(a.id) ? Int32(stale.corpus.articleIndex(of: a.id) ?? -1) : -1
             }
+            return LentFilters(file: filters.file, offset: filters.offset, count: filters.count, earlierIndex: earlier)
         }
 
         /// What a stale snapshot lends to the analysis of `loaded`, and the lookup's warnings.
@@ -86,6 +92,10 @@ public enum CorpusCache {
         var loaded: CorpusLoader.Result
         /// The folder as listed when the snapshot was judged, for `reload` to go on from.
         var listing: CorpusFiles.Listing?
+        /// Where a stale snapshot's search filters lie in its bytes, and (read from a file) the
+        /// mapping that holds them.
+        var filterOffset: Int?
+        var filters: LentFilters?
 
         /// Reads the corpus folder again, taking unchanged files from the snapshot.
         public func reload(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CorpusLoader.Result {
@@ -116,8 +126,11 @@ public enum CorpusCache {
             same.releaseNameCandidates()
             return (same, true)
         }
+        // the snapshot's search filters of unchanged articles go to the next one as they are
+        let lent = lookup.lentFilters(for: loaded)
         let (prior, warnings) = lookup.handOver(for: loaded)
         var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings, prior: prior)
+        corpus.lentFilters = lent
         store(corpus, loaded: loaded, folder: corpusFolder, cacheFolder: cacheFolder)
         corpus.releaseNameCandidates()
         FreedMemory.release()

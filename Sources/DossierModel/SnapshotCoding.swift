@@ -71,8 +71,9 @@ extension CorpusCache {
             if !named { w.optional(q.speakerName) }
             w.optional(q.cue); w.optional(q.via); w.optional(q.group)
         }
-        // The search filters, as their bytes: the browser's own when it made them, else made
-        // here a few thousand articles at a time (a whole corpus's table is not held for this).
+        // The search filters, as their bytes: the browser's own when it made them, else those an
+        // earlier snapshot lends and made here for the rest, a few thousand articles at a time (a
+        // whole corpus's table is not held for this).
         // Read back, they spare a reopening the work of making them.
         let size = TextFilter.words, filterChunk = 4096
         w.int(size)
@@ -81,6 +82,14 @@ extension CorpusCache {
             let range = start..<min(start + filterChunk, c.articles.count)
             if let table = c.searchFilters, table.count == c.articles.count {
                 table.words.withUnsafeBufferPointer { w.words(UnsafeBufferPointer(rebasing: $0[(range.lowerBound * size)..<(range.upperBound * size)])) }
+            } else if let lent = c.lentFilters, lent.earlierIndex.count == c.articles.count {
+                let articles = c.articles
+                TextFilterTable(count: range.count) { k, record in
+                    if lent.copy(range.lowerBound + k, into: record) { return }
+                    let a = articles[range.lowerBound + k]
+                    TextFilter.fill(record, from: [a.title, a.source ?? "", a.author ?? "", a.text])
+                }.words.withUnsafeBufferPointer { w.words($0) }
+                lent.release(range)
             } else {
                 TextFilterTable(articles: c.articles[range]).words.withUnsafeBufferPointer { w.words($0) }
             }
@@ -102,7 +111,12 @@ extension CorpusCache {
     /// The same from a mapped file, whose pages are let go as they are read.
     static func decode(_ file: MappedFile, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool,
                        searchFilters: Bool) throws -> (snapshot: Snapshot, current: Bool)? {
-        try decode(bytes: file.bytes, isCurrent: isCurrent, searchFilters: searchFilters, used: { file.release($0) })
+        guard var decoded = try decode(bytes: file.bytes, isCurrent: isCurrent, searchFilters: searchFilters,
+                                       used: { file.release($0) }) else { return nil }
+        decoded.snapshot.filters = decoded.snapshot.filterOffset.map {
+            LentFilters(file: file, offset: $0, count: decoded.snapshot.corpus.articles.count, earlierIndex: [])
+        }
+        return decoded
     }
 
     static func decode(bytes: UnsafeRawBufferPointer, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool,
@@ -190,12 +204,13 @@ extension CorpusCache {
                          group: try r.optionalInt())
         }
         // A current snapshot is read with the search filters when the caller searches, and
-        // without the name candidates. A stale one is read whole: when every file turns out to
-        // hold the same bytes (only their times changed), it is the corpus and is stored again.
+        // without the name candidates. A stale one is read with its name candidates, and its
+        // filters are left where they lie, to be lent to the new corpus (`LentFilters`).
         let current = judged.value()
         guard try r.int() == TextFilter.words, try r.count() == articles.count else { throw BinaryReader.Corrupt() }
         var filters: TextFilterTable?
-        if wanted || !current {
+        let filterOffset = r.position
+        if current && wanted {
             filters = TextFilterTable(count: articles.count, words: try r.words(articles.count * TextFilter.words))
         } else {
             try r.skip(articles.count * TextFilter.words * 8)
@@ -212,7 +227,7 @@ extension CorpusCache {
         let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names,
                             idIndex: idIndex.value(), searchFilters: filters)
         loaded.articles = corpus.articles
-        return (Snapshot(corpus: corpus, loaded: loaded), current)
+        return (Snapshot(corpus: corpus, loaded: loaded, filterOffset: current ? nil : filterOffset), current)
     }
 }
 

@@ -114,29 +114,13 @@ public struct TextFilterTable: Sendable {
         }
     }
 
-    /// The records of `articles`, copied from `earlier` for each article that `earlierIndex`
-    /// places in it (the same article, unchanged), made for the rest.
-    init(articles: [Article], earlier: TextFilterTable, earlierIndex: @escaping @Sendable (Int) -> Int?) {
-        let size = TextFilter.words
-        self.init(count: articles.count) { i, record in
-            if let j = earlierIndex(i), j >= 0, j < earlier.count {
-                earlier.words.withUnsafeBufferPointer { old in
-                    _ = record.initialize(from: UnsafeBufferPointer(rebasing: old[(j * size)..<((j + 1) * size)]))
-                }
-            } else {
-                let a = articles[i]
-                TextFilter.fill(record, from: [a.title, a.source ?? "", a.author ?? "", a.text])
-            }
-        }
-    }
-
     /// `texts(i)`: the searchable texts of article `i`; records are filled on all cores.
     init(count: Int, texts: @escaping @Sendable (Int) -> [String]) {
         self.init(count: count) { i, record in TextFilter.fill(record, from: texts(i)) }
     }
 
     /// `fill(i, record)` sets article `i`'s bits in its zeroed record; on all cores.
-    private init(count: Int, fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<UInt64>) -> Void) {
+    init(count: Int, fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<UInt64>) -> Void) {
         self.count = count
         let size = TextFilter.words
         words = [UInt64](unsafeUninitializedCapacity: count * size) { buffer, initialized in

@@ -100,7 +100,8 @@ enum BackgroundLoad {
                 let loaded = try lookup.load(folder: folder, progress: progress)
                 if loaded.articles.isEmpty { inbox.fail(CorpusError.empty(folder).description); return }
                 // files touched but not changed: the snapshot's analysis stands, stored with their new times
-                if let same = lookup.unchanged(for: loaded) {
+                if var same = lookup.unchanged(for: loaded) {
+                    same.buildSearchFilters(given: lookup.searchFilters(for: loaded))
                     var shown = same
                     shown.releaseNameCandidates()
                     ProcessLifetime.keep(shown)

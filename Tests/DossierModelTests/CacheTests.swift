@@ -192,6 +192,17 @@ import Testing
         #expect(partial.searchFilters?.words == lent.words)
         // none to lend without a snapshot
         #expect(CorpusCache.Lookup().searchFilters(for: loaded) == nil)
+        // the next snapshot copies the lent ones and makes the rest: as if all were made anew
+        let again = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        #expect(!again.fromCache)
+        #expect(again.corpus.searchFilters == nil)
+        let reopened = try #require(CorpusCache.cached(folder: folder, cacheFolder: cache, searchFilters: true).corpus)
+        #expect(reopened.searchFilters?.words == TextFilterTable(articles: reopened.articles).words)
+        // and so does a snapshot stored again after files were only touched
+        touch(folder + "/001_1a5c39e75b87a5a9.txt")
+        #expect(try CorpusCache.load(folder: folder, cacheFolder: cache).fromCache)
+        let touched = try #require(CorpusCache.cached(folder: folder, cacheFolder: cache, searchFilters: true).corpus)
+        #expect(touched.searchFilters?.words == TextFilterTable(articles: touched.articles).words)
     }
 
     @Test func aReloadKeepsTheListingsWarningsOnce() throws {
