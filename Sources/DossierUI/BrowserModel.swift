@@ -43,7 +43,10 @@ public final class BrowserModel: @unchecked Sendable {
             corpus.actors[a].articles.compactMap { corpus.articleIndex(of: $0) }.sorted()
         }
         articlesByActor = byActorArticles
-        let visible = corpus.actors.indices.filter { !corpus.actors[$0].isByline }
+        // roles read in place: `isByline` on `actors[i]` would copy the whole actor first
+        let visible = corpus.actors.indices.filter { i in
+            !corpus.actors[i].roles.contains("byline") && !corpus.actors[i].roles.contains("credit")
+        }
         sidebarActors = visible.filter { corpus.actors[$0].kind == .person } + visible.filter { corpus.actors[$0].kind == .organization }
         sources = corpus.sources
         var sourceIndex: [String?: Int] = [:]
@@ -137,15 +140,23 @@ private struct QuoteLists: Sendable {
     init(_ corpus: Corpus) {
         let quotes = corpus.quotes
         article = [Int](repeating: -1, count: quotes.count)
-        byArticle = [[Int]](repeating: [], count: corpus.articles.count)
-        byActor = [[Int]](repeating: [], count: corpus.actors.count)
+        // counted first, so that each list is allocated once at its size (a million appends
+        // regrew a hundred thousand lists several times each)
+        var perArticle = [Int](repeating: 0, count: corpus.articles.count)
+        var perActor = [Int](repeating: 0, count: corpus.actors.count)
         for i in quotes.indices {
             let a = i > 0 && quotes[i].article == quotes[i - 1].article
                 ? article[i - 1] : corpus.articleIndex(of: quotes[i].article) ?? -1
             article[i] = a
-            if a >= 0 { byArticle[a].append(i) }
-            if let s = quotes[i].speaker { byActor[s].append(i) }
+            if a >= 0 { perArticle[a] += 1 }
+            if let s = quotes[i].speaker { perActor[s] += 1 }
             if quotes[i].kind == .reported { reported += 1 }
+        }
+        byArticle = perArticle.map { [Int](reservingCapacity: $0) }
+        byActor = perActor.map { [Int](reservingCapacity: $0) }
+        for i in quotes.indices {
+            if article[i] >= 0 { byArticle[article[i]].append(i) }
+            if let s = quotes[i].speaker { byActor[s].append(i) }
         }
     }
 }
@@ -163,5 +174,13 @@ final class ReaderCache: @unchecked Sendable {
             if entries.count > 4 { entries.removeFirst() }
         }
         return text
+    }
+}
+
+extension Array {
+    /// An empty array with room for `capacity` elements.
+    init(reservingCapacity capacity: Int) {
+        self.init()
+        reserveCapacity(capacity)
     }
 }
