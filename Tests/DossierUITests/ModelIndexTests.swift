@@ -69,3 +69,24 @@ import DossierModel
         return words?.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
     }
 }
+
+@Suite struct SourceChoices {
+    @Test func aChoiceHoldsItsSourcesAndNoOthers() {
+        let choice = SourceChoice([0, 2], of: 4)
+        #expect(choice.contains(0) && choice.contains(2))
+        #expect(!choice.contains(1) && !choice.contains(3))
+        #expect(!choice.contains(-1) && !choice.contains(4))
+        #expect(choice.members == [0, 2])
+    }
+
+    @Test func filteringBySourceKeepsExactlyThatSourcesArticlesAndActors() {
+        let model = ModelIndexes.models[1]
+        let post = model.sources.firstIndex { $0.name == "Daily Post" }!
+        var state = AppState(model: model, size: Size(width: 120, height: 40))
+        state.filters.append(.sources(["Daily Post"]))
+        state.refreshLists()
+        #expect(state.articles.items == model.articlesBySource[post])
+        #expect(state.articles.items.allSatisfy { model.corpus.articles[$0].source == "Daily Post" })
+        #expect(state.actors.items == model.sidebarActors.filter { model.actorSources[$0].contains(post) })
+    }
+}
