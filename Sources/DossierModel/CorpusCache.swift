@@ -60,16 +60,16 @@ public enum CorpusCache {
         /// Search filters for `loaded` (its `load`): a stale snapshot's records for the articles
         /// it lends, made for the rest; nil without a stale snapshot read from a file.
         public func searchFilters(for loaded: CorpusLoader.Result) -> TextFilterTable? {
-            lentFilters(for: loaded).map { TextFilterTable(articles: loaded.articles, lent: $0) }
+            lentFilters(for: loaded).map { TextFilterTable(articles: loaded.articles, range: loaded.articles.indices, lent: $0) }
         }
 
         /// The stale snapshot's search filter records for the articles of `loaded` that it lends.
         func lentFilters(for loaded: CorpusLoader.Result) -> LentFilters? {
-            guard let stale, let filters = stale.filters else { return nil }
+            guard let stale, let records = stale.filterRecords else { return nil }
             let earlier = loaded.articles.map { a in
                 loaded.reusedIds.contains(a.id) ? Int32(stale.corpus.articleIndex(of: a.id) ?? -1) : -1
             }
-            return LentFilters(file: filters.file, offset: filters.offset, count: filters.count, earlierIndex: earlier)
+            return LentFilters(records: records, earlierIndex: earlier)
         }
 
         /// What a stale snapshot lends to the analysis of `loaded`, and the lookup's warnings.
@@ -95,7 +95,7 @@ public enum CorpusCache {
         /// Where a stale snapshot's search filters lie in its bytes, and (read from a file) the
         /// mapping that holds them.
         var filterOffset: Int?
-        var filters: LentFilters?
+        var filterRecords: FilterRecords?
 
         /// Reads the corpus folder again, taking unchanged files from the snapshot.
         public func reload(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CorpusLoader.Result {

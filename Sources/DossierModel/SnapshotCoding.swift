@@ -83,13 +83,7 @@ extension CorpusCache {
             if let table = c.searchFilters, table.count == c.articles.count {
                 table.words.withUnsafeBufferPointer { w.words(UnsafeBufferPointer(rebasing: $0[(range.lowerBound * size)..<(range.upperBound * size)])) }
             } else if let lent = c.lentFilters, lent.earlierIndex.count == c.articles.count {
-                let articles = c.articles
-                TextFilterTable(count: range.count) { k, record in
-                    if lent.copy(range.lowerBound + k, into: record) { return }
-                    let a = articles[range.lowerBound + k]
-                    TextFilter.fill(record, from: [a.title, a.source ?? "", a.author ?? "", a.text])
-                }.words.withUnsafeBufferPointer { w.words($0) }
-                lent.release(range)
+                TextFilterTable(articles: c.articles, range: range, lent: lent).words.withUnsafeBufferPointer { w.words($0) }
             } else {
                 TextFilterTable(articles: c.articles[range]).words.withUnsafeBufferPointer { w.words($0) }
             }
@@ -113,8 +107,8 @@ extension CorpusCache {
                        searchFilters: Bool) throws -> (snapshot: Snapshot, current: Bool)? {
         guard var decoded = try decode(bytes: file.bytes, isCurrent: isCurrent, searchFilters: searchFilters,
                                        used: { file.release($0) }) else { return nil }
-        decoded.snapshot.filters = decoded.snapshot.filterOffset.map {
-            LentFilters(file: file, offset: $0, count: decoded.snapshot.corpus.articles.count, earlierIndex: [])
+        decoded.snapshot.filterRecords = decoded.snapshot.filterOffset.map {
+            FilterRecords(file: file, offset: $0, count: decoded.snapshot.corpus.articles.count)
         }
         return decoded
     }

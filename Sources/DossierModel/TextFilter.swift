@@ -20,6 +20,9 @@ struct TextFilter: Sendable {
         self.record = record
     }
 
+    /// What a search looks in for an article: its title, source, author and text.
+    static func texts(of a: Article) -> [String] { [a.title, a.source ?? "", a.author ?? "", a.text] }
+
     func mayContain(_ needle: TextSearch.Needle) -> Bool {
         record.withUnsafeBufferPointer { TextFilter.mayContain($0, needle) }
     }
@@ -108,10 +111,7 @@ public struct TextFilterTable: Sendable {
     /// text), filled on all cores.
     public init<C: Collection<Article> & Sendable>(articles: C) where C.Index == Int {
         let first = articles.startIndex
-        self.init(count: articles.count) { i in
-            let a = articles[first + i]
-            return [a.title, a.source ?? "", a.author ?? "", a.text]
-        }
+        self.init(count: articles.count) { i in TextFilter.texts(of: articles[first + i]) }
     }
 
     /// `texts(i)`: the searchable texts of article `i`; records are filled on all cores.
