@@ -98,9 +98,8 @@ public struct Corpus: Sendable {
         articleIndexById = idIndex ?? Corpus.idIndex(articles)
     }
 
-    /// Frees the name candidates kept for the cache, once the snapshot is written or not wanted.
-    /// Lets go of what only the snapshot needs: the name candidates, and the earlier snapshot's
-    /// search filters (and its mapping with them).
+    /// Lets go of what only the snapshot needs, once it is written or not wanted: the name
+    /// candidates, and the search filters an earlier snapshot lent (and its mapping with them).
     public mutating func releaseNameCandidates() {
         names = []
         lentFilters = nil

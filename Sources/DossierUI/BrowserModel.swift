@@ -43,10 +43,7 @@ public final class BrowserModel: @unchecked Sendable {
             corpus.actors[a].articles.compactMap { corpus.articleIndex(of: $0) }.sorted()
         }
         articlesByActor = byActorArticles
-        // roles read in place: `isByline` on `actors[i]` would copy the whole actor first
-        let visible = corpus.actors.indices.filter { i in
-            !corpus.actors[i].roles.contains("byline") && !corpus.actors[i].roles.contains("credit")
-        }
+        let visible = corpus.actors.indices.filter { !Actor.isByline(roles: corpus.actors[$0].roles) }
         sidebarActors = visible.filter { corpus.actors[$0].kind == .person } + visible.filter { corpus.actors[$0].kind == .organization }
         sources = corpus.sources
         var sourceIndex: [String?: Int] = [:]
