@@ -26,25 +26,39 @@ enum ScalarArray {
                 var i = 0, k = 0
                 let n = bytes.count
                 while i < n {
-                    let b0 = UInt32(bytes[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0; i += 1
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                    let scalar: Unicode.Scalar
+                    if bytes[i] < 0x80 {
+                        scalar = Unicode.Scalar(bytes[i]); i += 1
                     } else {
-                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                            | UInt32(bytes[i + 3] & 0x3F)
-                        i += 4
+                        let (decoded, length) = UTF8Scalar.decode(bytes, at: i)
+                        scalar = decoded; i += length
                     }
-                    // a Swift string's UTF-8 is always valid, so every value is a scalar
-                    (out.baseAddress! + k).initialize(to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                    (out.baseAddress! + k).initialize(to: scalar)
                     k += 1
                 }
                 count = k
             }
         }
+    }
+}
+
+/// One scalar from a Swift string's UTF-8, which is always valid.
+enum UTF8Scalar {
+    /// The scalar whose bytes start at `i` (a lead byte), and how many bytes it takes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[i])
+        let v: UInt32, n: Int
+        if b0 < 0x80 {
+            (v, n) = (b0, 1)
+        } else if b0 < 0xE0 {
+            (v, n) = ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+        } else if b0 < 0xF0 {
+            (v, n) = ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        } else {
+            (v, n) = ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F), 4)
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
     }
 }

@@ -169,6 +169,28 @@ import Testing
         #expect(Words.lowercased("ΑΘΗΝΑ Ōsaka", digits: false) == ["αθηνα", "ōsaka"])
     }
 
+    @Test func wordsReadAsBytesAreTheWordsReadAsScalars() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["The", "BUDGET", " ", ",", "2024", "—", "Zürich", "’s", "e\u{301}lan", "ΑΘΗΝΑ", "Ōsaka", "東京", "😀",
+                      "\u{0663}", "x\u{20DD}", "ǅ", "İ", "ß", "ﬁ", "\n", "“", "”", "a", "Z", "9", "-", "\u{200B}"]
+        for round in 0..<300 {
+            let text = (0..<(1 + round % 40)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let slice = text.dropFirst(round % 3)  // a substring, as a quote's words are
+            for (digits, minLength) in [(true, 1), (false, 1), (false, 4)] {
+                #expect(Words.lowercased(slice, digits: digits, minLength: minLength)
+                        == Words.lowercased(slice, digits: digits, minLength: minLength, walkingScalars: true), "\(text)")
+                #expect(Words.lowercased(text, digits: digits, minLength: minLength)
+                        == Words.lowercased(text, digits: digits, minLength: minLength, walkingScalars: true), "\(text)")
+            }
+        }
+    }
+
+    @Test func scalarArraysDecodeEveryScalar() {
+        let text = "Plain, “curly”, Zürich, e\u{301}, ΑΘΗΝΑ, 東京, 😀\u{1F1EB}\u{1F1F7}, \u{10FFFF}."
+        #expect(ScalarArray.of(text) == Array(text.unicodeScalars))
+        #expect(ScalarArray.of("") == [])
+    }
+
     @Test func wordHashesAreTheHashesOfTheLoweredWords() {
         for (text, digits, minLength) in [("The BUDGET, in 2024—Zürich's e\u{301}lan!", true, 1),
                                           ("The BUDGET, in 2024", false, 4), ("ΑΘΗΝΑ Ōsaka ōsaka", false, 1)] {
