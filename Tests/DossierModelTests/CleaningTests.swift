@@ -185,6 +185,13 @@ import Testing
         }
     }
 
+    @Test func scalarCountsAreTheUnicodeScalarCounts() {
+        for text in ["", "plain", "“curly”", "Zürich e\u{301}", "ΑΘΗΝΑ 東京 😀\u{1F1EB}\u{1F1F7}", String(repeating: "ab€", count: 100)] {
+            #expect(TextLength.scalars(text) == text.unicodeScalars.count, "\(text)")
+            #expect(TextLength.characters(text) == text.count, "\(text)")
+        }
+    }
+
     @Test func scalarArraysDecodeEveryScalar() {
         let text = "Plain, “curly”, Zürich, e\u{301}, ΑΘΗΝΑ, 東京, 😀\u{1F1EB}\u{1F1F7}, \u{10FFFF}."
         #expect(ScalarArray.of(text) == Array(text.unicodeScalars))
