@@ -198,8 +198,19 @@ private func speaker(_ c: Corpus, _ q: Quote?) -> String? { q?.speaker.map { c.a
         for a in words.indices { for b in words.indices where words[a] < words[b] { #expect(ranks[a] < ranks[b], "\(words[a]) \(words[b])") } }
         // rarest: frequency first, then spelling
         let frequency: [Int32] = [3, 1, 1, 2]
-        #expect(QuoteGroups.rarest([0, 1, 2, 3], frequency) == [1, 2])
-        #expect(QuoteGroups.rarest([3, 0], frequency) == [3, 0])
+        #expect(QuoteGroups.rarest([0, 1, 2, 3], frequency) == .init(first: 1, second: 2))
+        #expect(QuoteGroups.rarest([3, 0], frequency) == .init(first: 3, second: 0))
+        #expect(QuoteGroups.rarest([2], frequency) == .init(first: 2, second: -1))
+        #expect(QuoteGroups.rarest([], frequency) == .init())
+        // the first two of the words sorted by frequency, then by rank
+        var rng = SplitMix(seed: 11)
+        for _ in 0..<300 {
+            let counts = (0..<40).map { _ in Int32(rng.next() % 6) }
+            let list = Array(Set((0..<Int(rng.next() % 12)).map { _ in Int32(rng.next() % 40) })).sorted()
+            let sorted = list.sorted { (counts[Int($0)], $0) < (counts[Int($1)], $1) }
+            let two = QuoteGroups.rarest(list, counts)
+            #expect(two.first == (sorted.first ?? -1) && two.second == (sorted.count > 1 ? sorted[1] : -1), "\(list)")
+        }
     }
 
     @Test func sortedDistinctWordsCountWhatTwoSetsShare() {
