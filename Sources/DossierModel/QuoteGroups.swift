@@ -120,9 +120,10 @@ enum QuoteGroups {
         var entries: [BucketEntry] = []
         entries.reserveCapacity(rare.count * 2)
         for (r, i) in representatives.enumerated() {
-            for w in [rare[r].first, rare[r].second] where w >= 0 {
-                entries.append(BucketEntry(speaker: all[i].speaker!, word: w, list: Int32(r)))
-            }
+            // the pair read as two numbers: an array of them here is what `RarestTwo` avoids
+            let speaker = all[i].speaker!
+            if rare[r].first >= 0 { entries.append(BucketEntry(speaker: speaker, word: rare[r].first, list: Int32(r))) }
+            if rare[r].second >= 0 { entries.append(BucketEntry(speaker: speaker, word: rare[r].second, list: Int32(r))) }
         }
         entries.sort()
         var crowded: [Range<Int>] = []

@@ -61,7 +61,7 @@ func measure(folder: String, extractOnly: Bool) throws {
     if !extractOnly { figures["search_filters_s"] = timed { partial.buildSearchFilters() } }
     var analysed: Corpus!
     figures["analyse_s"] = timed { analysed = partial.analyzed() }
-    partial = Corpus(articles: [])
+    partial = Corpus(articles: [], analyze: false)  // its articles and filters are the analysed corpus's now
     var corpus: Corpus = analysed
     corpus.releaseNameCandidates()
     figures["rss_analysed_bytes"] = Double(currentRSSBytes())

@@ -14,6 +14,15 @@ import Testing
         return folder.path
     }
 
+    /// In a copy of the seeds: 004 changed, 005 added, 000 removed (001–003 as they were).
+    func changeOneAddOneRemoveOne(_ folder: String) throws {
+        try "New Headline\n\nMinister Lena Berg said: “We changed it.”\n"
+            .write(toFile: folder + "/004_55a2b388bbf5f81d.txt", atomically: true, encoding: .utf8)
+        try "Another Report\n\n“Nothing is settled,” Lena Berg said on Friday.\n"
+            .write(toFile: folder + "/005_added.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder + "/000_121963db264eac04.txt")
+    }
+
     @Test func aSnapshotReadsBackTheSameCorpus() throws {
         let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
         let first = try CorpusCache.load(folder: folder, cacheFolder: cache)
@@ -27,12 +36,7 @@ import Testing
     @Test func aChangedFileIsAnalysedAloneAndTheResultIsAsFromScratch() throws {
         let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
         _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
-        // one file changed, one added, one removed
-        try "New Headline\n\nMinister Lena Berg said: “We changed it.”\n"
-            .write(toFile: folder + "/004_55a2b388bbf5f81d.txt", atomically: true, encoding: .utf8)
-        try "Another Report\n\n“Nothing is settled,” Lena Berg said on Friday.\n"
-            .write(toFile: folder + "/005_added.txt", atomically: true, encoding: .utf8)
-        try FileManager.default.removeItem(atPath: folder + "/000_121963db264eac04.txt")
+        try changeOneAddOneRemoveOne(folder)
         let lookup = CorpusCache.cached(folder: folder, cacheFolder: cache)
         let stale = try #require(lookup.stale)
         #expect(lookup.corpus == nil)
@@ -177,11 +181,7 @@ import Testing
     @Test func searchFiltersOfUnchangedArticlesComeFromTheSnapshot() throws {
         let cache = Paths.temporaryFolder().path, folder = try corpusCopy()
         _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
-        try "New Headline\n\nMinister Lena Berg said: “We changed it.”\n"
-            .write(toFile: folder + "/004_55a2b388bbf5f81d.txt", atomically: true, encoding: .utf8)
-        try "Another Report\n\n“Nothing is settled,” Lena Berg said on Friday.\n"
-            .write(toFile: folder + "/005_added.txt", atomically: true, encoding: .utf8)
-        try FileManager.default.removeItem(atPath: folder + "/000_121963db264eac04.txt")
+        try changeOneAddOneRemoveOne(folder)
         let lookup = CorpusCache.cached(folder: folder, cacheFolder: cache)
         let loaded = try lookup.load(folder: folder)
         #expect(loaded.reusedIds.count == 3)
