@@ -32,6 +32,12 @@ struct BinaryWriter {
         if spill != nil, bytes.count >= 1 << 20 { flush() }
     }
 
+    /// Zero bytes up to the next multiple of eight bytes from the start, so that words written
+    /// next can be read in place from a mapping (which starts on a page).
+    mutating func alignToWord() {
+        while count % 8 != 0 { bytes.append(0) }
+    }
+
     /// Bytes written so far, those already in the file included.
     var count: Int { (spill?.written ?? 0) + bytes.count }
 
@@ -159,10 +165,10 @@ struct BinaryReader {
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
     mutating func strings() throws -> [String] { try (0..<count()).map { _ in try string() } }
 
-    /// `count` words that `BinaryWriter.words` wrote.
-    mutating func words(_ count: Int) throws -> [UInt64] {
-        let n = count.multipliedReportingOverflow(by: 8)
-        guard count >= 0, !n.overflow, offset + n.partialValue <= bytes.count else { throw Corrupt() }
+    /// `target.count` words that `BinaryWriter.words` wrote, copied into `target`.
+    mutating func words(into target: UnsafeMutableBufferPointer<UInt64>) throws {
+        let n = target.count.multipliedReportingOverflow(by: 8)
+        guard !n.overflow, offset + n.partialValue <= bytes.count else { throw Corrupt() }
         let start = offset
         offset += n.partialValue
         // Copied a megabyte at a time on all cores, each let go once copied: a mapped file's
@@ -170,15 +176,17 @@ struct BinaryReader {
         // 100k articles. A megabyte is a whole number of words.
         let step = 1 << 20, total = n.partialValue
         let source = SharedBytes(bytes: bytes), used = self.used
-        return [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let target = SharedSlots(base: buffer.baseAddress)
-            _ = ParallelMap.map(Array(stride(from: 0, to: total, by: step))) { from in
-                let part = UnsafeRawBufferPointer(rebasing: source.bytes[(start + from)..<(start + min(from + step, total))])
-                UnsafeMutableRawPointer(target.base! + from / 8).copyMemory(from: part.baseAddress!, byteCount: part.count)
-                used?(part)
-            }
-            initialized = count
+        let slots = SharedSlots(base: target.baseAddress)
+        _ = ParallelMap.map(Array(stride(from: 0, to: total, by: step))) { from in
+            let part = UnsafeRawBufferPointer(rebasing: source.bytes[(start + from)..<(start + min(from + step, total))])
+            UnsafeMutableRawPointer(slots.base! + from / 8).copyMemory(from: part.baseAddress!, byteCount: part.count)
+            used?(part)
         }
+    }
+
+    /// Skips the zero bytes that `BinaryWriter.alignToWord` wrote.
+    mutating func alignToWord() throws {
+        try skip((8 - offset % 8) % 8)
     }
 
     /// What `BinaryWriter.raw` wrote.

@@ -78,14 +78,15 @@ extension CorpusCache {
         let size = TextFilter.words, filterChunk = 4096
         w.int(size)
         w.int(c.articles.count)
+        w.alignToWord()
         for start in stride(from: 0, to: c.articles.count, by: filterChunk) {
             let range = start..<min(start + filterChunk, c.articles.count)
             if let table = c.searchFilters, table.count == c.articles.count {
-                table.words.withUnsafeBufferPointer { w.words(UnsafeBufferPointer(rebasing: $0[(range.lowerBound * size)..<(range.upperBound * size)])) }
+                table.withRecords(range) { w.words($0) }
             } else if let lent = c.lentFilters, lent.earlierIndex.count == c.articles.count {
-                TextFilterTable(articles: c.articles, range: range, lent: lent).words.withUnsafeBufferPointer { w.words($0) }
+                TextFilterTable(articles: c.articles, range: range, lent: lent).withRecords(0..<range.count) { w.words($0) }
             } else {
-                TextFilterTable(articles: c.articles[range]).words.withUnsafeBufferPointer { w.words($0) }
+                TextFilterTable(articles: c.articles[range]).withRecords(0..<range.count) { w.words($0) }
             }
         }
         // name candidates last: a current snapshot stops reading before them
@@ -106,7 +107,7 @@ extension CorpusCache {
     static func decode(_ file: MappedFile, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool,
                        searchFilters: Bool) throws -> (snapshot: Snapshot, current: Bool)? {
         guard var decoded = try decode(bytes: file.bytes, isCurrent: isCurrent, searchFilters: searchFilters,
-                                       used: { file.release($0) }) else { return nil }
+                                       mapping: file, used: { file.release($0) }) else { return nil }
         decoded.snapshot.filterRecords = decoded.snapshot.filterOffset.map {
             FilterRecords(file: file, offset: $0, count: decoded.snapshot.corpus.articles.count)
         }
@@ -114,7 +115,8 @@ extension CorpusCache {
     }
 
     static func decode(bytes: UnsafeRawBufferPointer, isCurrent: @escaping @Sendable (CorpusLoader.Result) -> Bool,
-                       searchFilters wanted: Bool = true, used: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) throws -> (snapshot: Snapshot, current: Bool)? {
+                       searchFilters wanted: Bool = true, mapping: MappedFile? = nil,
+                       used: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) throws -> (snapshot: Snapshot, current: Bool)? {
         var r = BinaryReader(bytes)
         r.used = used
         guard try r.string() == magic else { throw BinaryReader.Corrupt() }
@@ -202,12 +204,22 @@ extension CorpusCache {
         // filters are left where they lie, to be lent to the new corpus (`LentFilters`).
         let current = judged.value()
         guard try r.int() == TextFilter.words, try r.count() == articles.count else { throw BinaryReader.Corrupt() }
+        try r.alignToWord()
         var filters: TextFilterTable?
-        let filterOffset = r.position
+        let filterOffset = r.position, filterWords = articles.count * TextFilter.words
         if current && wanted {
-            filters = TextFilterTable(count: articles.count, words: try r.words(articles.count * TextFilter.words))
+            // read in place from a mapped snapshot, else copied
+            if let mapping, let inPlace = FilterWords(file: mapping, offset: filterOffset, count: filterWords) {
+                try r.skip(filterWords * 8)
+                filters = TextFilterTable(count: articles.count, words: inPlace)
+            } else {
+                let copy = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: filterWords)
+                let owner = FilterWords(owning: copy)
+                try r.words(into: copy)
+                filters = TextFilterTable(count: articles.count, words: owner)
+            }
         } else {
-            try r.skip(articles.count * TextFilter.words * 8)
+            try r.skip(filterWords * 8)
         }
         var names: [EncodedNames] = []
         if !current {

@@ -78,6 +78,8 @@ import Testing
             let current = try #require(try CorpusCache.decode(data, isCurrent: { _ in true }))
             #expect(current.current)
             #expect(current.snapshot.corpus.searchFilters?.words == fresh)
+            // bytes in memory are copied out
+            #expect(current.snapshot.corpus.searchFilters?.storage.isMapped == false)
             // a current one read for a command that does not search comes without them
             let plain = try #require(try CorpusCache.decode(data, isCurrent: { _ in true }, searchFilters: false))
             #expect(plain.snapshot.corpus.searchFilters == nil)
@@ -98,6 +100,8 @@ import Testing
         #expect(plain.corpus?.searchFilters == nil)
         let searching = CorpusCache.cached(folder: Paths.seeds, cacheFolder: cache, searchFilters: true)
         #expect(searching.corpus?.searchFilters?.words == TextFilterTable(articles: first.corpus.articles).words)
+        // read in place from the snapshot's mapping (the writer puts them on a word boundary)
+        #expect(searching.corpus?.searchFilters?.storage.isMapped == true)
     }
 
     @Test func theAnalysisCarriesTheFiltersOfItsArticles() {
