@@ -238,42 +238,65 @@ enum Checksum {
 }
 
 /// One piece's sum, fed in parts of any size (a streamed snapshot arrives a megabyte at a
-/// time): whole eight-byte words are mixed as they complete, the last few bytes one by one, and
-/// the length last.
+/// time). Four words at a time are mixed into four running states, each independent of the
+/// others, so that the processor multiplies them side by side: with one state each word waited
+/// for the one before, and summing a 560 MB snapshot took a tenth of reopening it. Bytes short
+/// of four words wait for the next part; at the end they are mixed as zero-padded words, the
+/// states folded in order, and the length last.
 struct PieceSum {
-    private var h: UInt64 = 0x9E3779B97F4A7C15
+    private var lanes: (UInt64, UInt64, UInt64, UInt64) =
+        (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
     private(set) var count = 0
-    /// Bytes of a word not yet complete, little-endian, and how many there are.
-    private var pending: UInt64 = 0
+    /// Bytes of a block not yet complete, and how many there are.
+    private var pending: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     private var pendingBytes = 0
-
-    private mutating func take(_ byte: UInt8) {
-        pending |= UInt64(byte) << (8 * UInt64(pendingBytes))
-        pendingBytes += 1
-        if pendingBytes == 8 {
-            h = Checksum.mix(h, pending)
-            pending = 0
-            pendingBytes = 0
-        }
-    }
+    private static let block = 32
 
     mutating func feed(_ bytes: UnsafeRawBufferPointer) {
-        var i = 0
-        while pendingBytes > 0 && i < bytes.count { take(bytes[i]); i += 1 }
-        // the state in a local while the words go by: the mixing stays in registers
-        var h = self.h
-        while i + 8 <= bytes.count {
-            h = Checksum.mix(h, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
-        }
-        self.h = h
-        while i < bytes.count { take(bytes[i]); i += 1 }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         count += bytes.count
+        var i = 0
+        if pendingBytes > 0 {
+            i = min(PieceSum.block - pendingBytes, bytes.count)
+            keep(UnsafeRawBufferPointer(start: base, count: i))
+            guard pendingBytes == PieceSum.block else { return }
+            mixBlock(pending)
+            (pending, pendingBytes) = ((0, 0, 0, 0), 0)
+        }
+        // the states in locals while the blocks go by: the mixing stays in registers
+        var (a, b, c, d) = lanes
+        while i + PieceSum.block <= bytes.count {
+            a = Checksum.mix(a, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            b = Checksum.mix(b, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            c = Checksum.mix(c, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            d = Checksum.mix(d, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            i += PieceSum.block
+        }
+        lanes = (a, b, c, d)
+        if i < bytes.count { keep(UnsafeRawBufferPointer(start: base + i, count: bytes.count - i)) }
+    }
+
+    /// Appends `part` to the pending bytes (it fits).
+    private mutating func keep(_ part: UnsafeRawBufferPointer) {
+        let at = pendingBytes
+        withUnsafeMutableBytes(of: &pending) { UnsafeMutableRawBufferPointer(rebasing: $0[at..<(at + part.count)]).copyMemory(from: part) }
+        pendingBytes += part.count
+    }
+
+    private mutating func mixBlock(_ words: (UInt64, UInt64, UInt64, UInt64)) {
+        lanes = (Checksum.mix(lanes.0, words.0), Checksum.mix(lanes.1, words.1),
+                 Checksum.mix(lanes.2, words.2), Checksum.mix(lanes.3, words.3))
     }
 
     func value() -> UInt64 {
-        var h = self.h
-        for k in 0..<pendingBytes { h = (h ^ ((pending >> (8 * UInt64(k))) & 0xFF)) &* 0xC4CEB9FE1A85EC53 }
+        var (a, b, c, d) = lanes
+        // the pending bytes' words, zero-padded (the length, mixed last, tells the padding apart)
+        let words = pending, used = (pendingBytes + 7) / 8
+        if used > 0 { a = Checksum.mix(a, words.0) }
+        if used > 1 { b = Checksum.mix(b, words.1) }
+        if used > 2 { c = Checksum.mix(c, words.2) }
+        if used > 3 { d = Checksum.mix(d, words.3) }
+        var h = Checksum.mix(Checksum.mix(Checksum.mix(a, b), c), d)
         h = (h ^ UInt64(count)) &* 0xFF51AFD7ED558CCD
         return h ^ (h >> 32)
     }

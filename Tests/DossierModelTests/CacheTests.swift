@@ -366,12 +366,22 @@ import Testing
         for _ in 0..<200 {
             var sum = PieceSum(), at = 0
             while at < bytes.count {
-                let n = min(Int(rng.next() % 23), bytes.count - at)
+                let n = min(Int(rng.next() % 77), bytes.count - at)
                 bytes[at..<(at + n)].withUnsafeBytes { sum.feed($0) }
                 at += n
             }
             #expect(sum.value() == whole)
         }
+        // every byte counts, wherever it falls among the words mixed side by side
+        for at in [0, 7, 8, 31, 32, 500, 991, 999] {
+            var changed = bytes
+            changed[at] ^= 0x10
+            #expect(changed.withUnsafeBytes { Checksum.ofPiece($0) } != whole, "\(at)")
+        }
+        // so does the order of the words
+        var swapped = bytes
+        for k in 0..<8 { swapped.swapAt(k, 8 + k) }
+        #expect(swapped.withUnsafeBytes { Checksum.ofPiece($0) } != whole)
         // the length counts: trailing zero bytes change the sum
         #expect(([0, 0, 0] as [UInt8]).withUnsafeBytes { Checksum.ofPiece($0) }
                 != ([0, 0] as [UInt8]).withUnsafeBytes { Checksum.ofPiece($0) })
