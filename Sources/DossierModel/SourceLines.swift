@@ -32,6 +32,58 @@ enum SourceLines {
     }
 }
 
+extension SourceLines {
+    /// The same, given `text` too (whose scalars `scalars` are): a line whose spaces are
+    /// already normal (single plain spaces, none at either end), as most are, is copied from
+    /// the text's bytes instead of being written out scalar by scalar.
+    static func split(_ scalars: [Unicode.Scalar], text: String) -> [SourceLine] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var lines: [SourceLine] = []
+            let n = scalars.count
+            var start = 0, byteStart = 0, byte = 0
+            // whether the line so far is normal, and whether its last scalar was a space
+            var normal = true, lastSpace = false
+            var i = 0
+            while i <= n {
+                let s = i < n ? scalars[i] : "\n"
+                if s == "\n" || s == "\r" {
+                    let slice = scalars[start..<i]
+                    let text = normal && !lastSpace && byte <= bytes.count
+                        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[byteStart..<byte]), as: UTF8.self)
+                        : Whitespace.normalize(slice)
+                    lines.append(SourceLine(start: start, end: i, text: text,
+                                            indented: slice.first.map { Whitespace.isSpace($0) } ?? false))
+                    byte += 1
+                    if i < n, s == "\r", i + 1 < n, scalars[i + 1] == "\n" { i += 1; byte += 1 }
+                    start = i + 1
+                    byteStart = byte
+                    normal = true
+                    lastSpace = false
+                } else {
+                    let v = s.value
+                    if v < 0x80 {
+                        byte += 1
+                        if v == 0x20 {
+                            if lastSpace || i == start { normal = false }
+                            lastSpace = true
+                        } else {
+                            if v == 0x09 { normal = false }
+                            lastSpace = false
+                        }
+                    } else {
+                        byte += UTF8.width(s)
+                        if Whitespace.isSpace(s) { normal = false }
+                        lastSpace = false
+                    }
+                }
+                i += 1
+            }
+            return lines
+        }
+    }
+}
+
 enum Whitespace {
     /// Horizontal spaces: tab, space, no-break space and the other Unicode space separators.
     @inline(__always)

@@ -185,6 +185,22 @@ import Testing
         }
     }
 
+    @Test func linesCopiedFromTheTextAreTheLinesWrittenOut() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["The", "budget", " ", " ", "  ", "\t", "\u{00A0}", "\u{2003}", "\u{200B}", "\n", "\r", "\r\n", "\n\n",
+                      "“", "”", "Zürich", "東京", "😀", "e\u{301}", "\u{0B}", ",", "-"]
+        for round in 0..<400 {
+            let text = (0..<(1 + round % 50)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let scalars = ScalarArray.of(text)
+            let copied = SourceLines.split(scalars, text: text), written = SourceLines.split(scalars)
+            #expect(copied.count == written.count, "\(text.debugDescription)")
+            for (a, b) in zip(copied, written) {
+                #expect(a.start == b.start && a.end == b.end && a.text == b.text && a.indented == b.indented,
+                        "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func scalarCountsAreTheUnicodeScalarCounts() {
         for text in ["", "plain", "“curly”", "Zürich e\u{301}", "ΑΘΗΝΑ 東京 😀\u{1F1EB}\u{1F1F7}", String(repeating: "ab€", count: 100)] {
             #expect(TextLength.scalars(text) == text.unicodeScalars.count, "\(text)")
