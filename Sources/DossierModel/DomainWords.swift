@@ -26,49 +26,14 @@ enum DomainWords {
         guard domain.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         let parts = known.value(for: domain) { DomainWords.parts(of: domain) }
         var found = Set<String>()
-        var word: [UInt8] = []
-        var hash = FNV1a.seed, letters = 0, ascii = true
-        func flush() {
-            if ascii, letters >= 4, word.count <= 20, parts.contains(ascii: word, hash: hash) {
+        for paragraph in paragraphs {
+            // the words' bytes as `Words` reads them, with no string made for a word that
+            // cannot be part of the domain
+            Words.scan(paragraph.slice, digits: false, minLength: 4) { word in
+                guard word.count <= 20, word.allSatisfy({ $0 < 0x80 }),
+                      parts.contains(ascii: word, hash: FNV1a.hash(word)) else { return }
                 found.insert(String(decoding: word, as: UTF8.self))
             }
-            word.removeAll(keepingCapacity: true)
-            hash = FNV1a.seed
-            letters = 0
-            ascii = true
-        }
-        for paragraph in paragraphs {
-            for s in paragraph.slice.unicodeScalars {
-                let v = s.value
-                if v < 0x80 {
-                    let b = UInt8(v)
-                    if b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A {
-                        let lower = b | 0x20
-                        word.append(lower)
-                        hash = FNV1a.mix(hash, lower)
-                        letters += 1
-                    } else if letters > 0 {
-                        flush()
-                    }
-                    continue
-                }
-                // the same runs as `Words.lowercased`: a letter or an attached mark goes on the
-                // word (which then cannot be part of an ASCII domain), anything else ends it
-                let p = s.properties
-                if p.isAlphabetic {
-                    // lowercased as `Words` does: the Kelvin sign becomes a plain `k`
-                    for l in p.lowercaseMapping.unicodeScalars {
-                        if l.isASCII { word.append(UInt8(l.value)); hash = FNV1a.mix(hash, UInt8(l.value)) } else { ascii = false }
-                    }
-                    letters += 1
-                } else if letters > 0, p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
-                            || p.generalCategory == .enclosingMark {
-                    ascii = false
-                } else if letters > 0 {
-                    flush()
-                }
-            }
-            if letters > 0 { flush() }
         }
         return found
     }

@@ -2,8 +2,8 @@ import Foundation
 
 /// The snapshot's layout: header (magic, rules version, metadata.csv stamps, per file its
 /// stamp, digest, article ids and warnings), then the corpus (warnings, articles with their text once
-/// and paragraphs as ranges of it, actors, per-article mentions, quotes, search filters, name
-/// candidates).
+/// and paragraphs as ranges of it, actors, per-article mentions, quotes, search filters (on an
+/// eight-byte boundary, to be read in place), name candidates).
 /// Actors' mention lists are rebuilt from the per-article ones.
 extension CorpusCache {
     /// The snapshot in memory.

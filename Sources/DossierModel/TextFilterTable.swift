@@ -35,7 +35,6 @@ public struct TextFilterTable: Sendable {
             }
         }
         storage = FilterWords(owning: buffer)
-        precondition(storage.words.count == count * size)
     }
 
     /// A table read back: `words` holds `count` records.

@@ -22,7 +22,7 @@ enum Words {
 
     /// Calls `emit` with the UTF-8 bytes of each lowercased word of at least `minLength` letters.
     @inline(__always)
-    private static func scan<S: StringProtocol>(_ text: S, digits: Bool, minLength: Int, walkingScalars: Bool = false,
+    static func scan<S: StringProtocol>(_ text: S, digits: Bool, minLength: Int, walkingScalars: Bool = false,
                                                 _ emit: ([UInt8]) -> Void) {
         var words = Scan(digits: digits, minLength: minLength)
         // A native string's bytes are read straight: walking a substring's scalars checked each
