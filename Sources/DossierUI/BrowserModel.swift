@@ -48,7 +48,7 @@ public final class BrowserModel: @unchecked Sendable {
         sources = corpus.sources
         var sourceIndex: [String?: Int] = [:]
         for (i, s) in sources.enumerated() { sourceIndex[s.name] = i }
-        let perArticle = corpus.articles.map { sourceIndex[$0.source] ?? 0 }
+        let perArticle = corpus.articles.indices.map { sourceIndex[corpus.articles[$0].source] ?? 0 }
         articleSource = perArticle
         var bySource = [[Int]](repeating: [], count: sources.count)
         for (i, s) in perArticle.enumerated() { bySource[s].append(i) }
