@@ -339,19 +339,21 @@ enum ActorResolver {
 
 /// Roles de-duplicated (case and a leading article ignored), the most specific first.
 enum RoleList {
+    /// `roles` holds every mention's roles, so a much-quoted person's list runs to thousands
+    /// of repeats: a repeat is skipped on its exact spelling before anything is lowercased, and
+    /// each kept role is lowercased and counted in words once (not once per comparison).
     static func ordered(_ roles: [String]) -> [String] {
+        var spellings = Set<String>()
         var seen = Set<String>()
-        var out: [String] = []
-        for role in roles {
+        var kept: [(role: String, lower: String)] = []
+        for role in roles where spellings.insert(role).inserted {
             let key = role.lowercased()
-            if seen.insert(key).inserted { out.append(role) }
+            if seen.insert(key).inserted { kept.append((role, key)) }
         }
         // A role contained in a longer one adds nothing: `President` in `US President`.
-        out = out.filter { r in !out.contains { $0 != r && $0.lowercased().hasSuffix(" " + r.lowercased()) } }
-        return out.enumerated().sorted { a, b in
-            let wa = a.element.split(separator: " ").count, wb = b.element.split(separator: " ").count
-            return wa != wb ? wa > wb : a.offset < b.offset
-        }.map(\.element)
+        let specific = kept.filter { r in !kept.contains { $0.role != r.role && $0.lower.hasSuffix(" " + r.lower) } }
+        let words = specific.map { $0.role.split(separator: " ").count }
+        return specific.indices.sorted { a, b in words[a] != words[b] ? words[a] > words[b] : a < b }.map { specific[$0].role }
     }
 }
 

@@ -183,3 +183,28 @@ import Testing
         #expect(byToken[-1] == nil && byToken[3] == nil && byToken[7] == nil)
     }
 }
+
+@Suite struct RoleListAgreement {
+    /// The plain definition: de-duplicated by lowercase (first spelling kept), roles that end
+    /// a longer one dropped, most words first and otherwise in order of first mention.
+    static func plain(_ roles: [String]) -> [String] {
+        var seen = Set<String>(), out: [String] = []
+        for role in roles where seen.insert(role.lowercased()).inserted { out.append(role) }
+        out = out.filter { r in !out.contains { $0 != r && $0.lowercased().hasSuffix(" " + r.lowercased()) } }
+        return out.enumerated().sorted { a, b in
+            let wa = a.element.split(separator: " ").count, wb = b.element.split(separator: " ").count
+            return wa != wb ? wa > wb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    @Test func orderedRolesAreThePlainDefinitions() {
+        let pool = ["President", "president", "US President", "us president", "Foreign Minister", "minister",
+                    "Minister", "Deputy Foreign Minister", "spokesman", "Spokesman", "chief executive", "Chief Executive",
+                    "the chief executive", "Ōsaka mayor", "ŌSAKA MAYOR", "mayor"]
+        var rng = SplitMix(seed: 5)
+        for _ in 0..<500 {
+            let roles = (0..<Int(rng.next() % 40)).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
+            #expect(RoleList.ordered(roles) == RoleListAgreement.plain(roles), "\(roles)")
+        }
+    }
+}
