@@ -12,12 +12,13 @@ public struct ActorIndex: Sendable {
     static func build(_ articles: [Article], prior: PriorAnalysis?) -> ActorIndex {
         // Tokens are not kept: for a large corpus they would outweigh the text many times over.
         // Quote extraction tokenises each article again, one at a time.
-        let names = ParallelMap.map(articles) { article -> ArticleNames in
+        // held by one box, so that they are freed on a teardown thread once encoded
+        let found = SoleOwner(ParallelMap.map(articles) { article -> ArticleNames in
             if let known = prior?.takeNames(of: article) { return known.compacted() }
             let scalars = ScalarArray.of(article.text)
             return NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars)).compacted()
-        }
-        let output = ActorResolver.resolve(articles: articles, names: names)
+        })
+        let output = ActorResolver.resolve(articles: articles, names: found.held)
         // Most mentioned first; persons before organisations on a tie.
         var counts = [Int](repeating: 0, count: output.actors.count)
         for list in output.mentions { for m in list { counts[m.actor] += 1 } }
@@ -38,7 +39,9 @@ public struct ActorIndex: Sendable {
         var actors = order.map { Compacted.actor(output.actors[$0]) }
         ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
         // the candidates as bytes: the values would stay alive through quote extraction
-        return ActorIndex(actors: actors, mentions: mentions, names: ParallelMap.map(names) { EncodedNames($0) })
+        let encoded = ParallelMap.map(found.held) { EncodedNames($0) }
+        found.releaseLater()
+        return ActorIndex(actors: actors, mentions: mentions, names: encoded)
     }
 
     /// Each actor's mentions, in article order and text order: built from the per-article

@@ -38,6 +38,11 @@ enum ActorResolver {
             members.append(ref)
             articleSet.insert(ref.article)
         }
+        /// Lets go of everything it holds (once the resolver is done with it).
+        func empty() {
+            names = []; lowerNames = []; members = []; articleSet = []
+            surnameKeys = []; listPosition = [:]; buckets = []; fittingKeys = nil
+        }
         var canonical: [String] { names.max { a, b in a.count < b.count } ?? [] }
         /// Keys of the last words of its names, for bare-surname lookups.
         var surnameKeys: Set<String> = []
@@ -272,6 +277,10 @@ enum ActorResolver {
             }
             actors.append(actor)
         }
+        // The clusters are done with: their lists and sets are emptied on a thread of their own
+        // while organisations and bylines are added (this thread no longer reads them).
+        let done = clusters
+        Teardown.run { for cluster in done { cluster.empty() } }
 
         OrganizationResolver.add(organizations.value(), articles: articles, names: names, actors: &actors,
                                  mentions: &mentions, usedIds: &usedIds)

@@ -11,6 +11,8 @@ import Glibc
 /// carry malloc.h, and other C libraries have no such call.
 public enum FreedMemory {
     public static func release() {
+        // values still being let go on other threads free their pages first
+        Teardown.settle()
         #if canImport(Glibc)
         typealias Trim = @convention(c) (Int) -> Int32
         // a nil handle is RTLD_DEFAULT on Linux: search every loaded library

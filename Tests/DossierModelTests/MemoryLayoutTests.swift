@@ -1,3 +1,4 @@
+import Foundation
 @testable import DossierModel
 import Testing
 
@@ -112,4 +113,33 @@ import Testing
         #expect(HeapGrowth.useLargeSteps())
     }
     #endif
+}
+
+@Suite struct Teardowns {
+    /// Knows when it is freed, and on which thread.
+    final class Tracked: @unchecked Sendable {
+        let log: FreedLog
+        init(_ log: FreedLog) { self.log = log }
+        deinit { log.note(Thread.isMainThread ? "main" : Thread.current.description) }
+    }
+    final class FreedLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String] = []
+        func note(_ s: String) { lock.withLock { entries.append(s) } }
+        var all: [String] { lock.withLock { entries } }
+    }
+
+    @Test func aSoleOwnerFreesItsValueOnATeardownThreadAndSettleWaitsForIt() {
+        let log = FreedLog()
+        let box = SoleOwner((0..<100).map { _ in Tracked(log) })
+        #expect(box.held.count == 100)
+        #expect(log.all.isEmpty)
+        let caller = Thread.current.description
+        box.releaseLater()
+        Teardown.settle()
+        // every value freed by the time settle returns, none on the caller's thread
+        #expect(log.all.count == 100)
+        #expect(ParallelMap.threads == 1 || !log.all.contains(caller))
+        #expect(box.value == nil)
+    }
 }
