@@ -191,6 +191,38 @@ private func speaker(_ c: Corpus, _ q: Quote?) -> String? { q?.speaker.map { c.a
         #expect(speech[3].group == nil)
     }
 
+    @Test func groupsAreTheSameWhateverTheChunksTheListsAreNumberedIn() {
+        // lists in later chunks meet words numbered by earlier ones, and are numbered on all
+        // cores; lists in the first chunk are numbered one by one
+        let vocabulary = ["budget", "schools", "hospitals", "region", "protect", "never", "talks", "deal", "Vote",
+                          "tax", "plan", "2024", "the", "will", "across", "ministry", "rejects", "energy", "water", "roads"]
+        var rng = SplitMix(seed: 17)
+        var statements: [String] = []
+        for _ in 0..<25 {
+            statements.append((0..<Int(6 + rng.next() % 8)).map { _ in vocabulary[Int(rng.next() % UInt64(vocabulary.count))] }
+                .joined(separator: " "))
+        }
+        var quotes: [Quote] = []
+        for n in 0..<400 {
+            var words = statements[Int(rng.next() % UInt64(statements.count))].split(separator: " ").map(String.init)
+            // some repeat a statement word for word, some change a word, a few bring a new one
+            switch rng.next() % 4 {
+            case 0: words[Int(rng.next() % UInt64(words.count))] = vocabulary[Int(rng.next() % UInt64(vocabulary.count))]
+            case 1 where n % 7 == 0: words.append("word\(n)")
+            default: break
+            }
+            quotes.append(Quote(number: n, article: "a\(n % 60)", text: Substring(words.joined(separator: " ")), start: 0, end: 1,
+                                kind: .speech, speaker: Int(rng.next() % 3)))
+        }
+        func grouped(_ chunk: Int) -> [Int: Int] {
+            Dictionary(uniqueKeysWithValues: QuoteGroups.groups(of: quotes, chunk: chunk).map { ($0.0, $0.1) })
+        }
+        let whole = grouped(QuoteGroups.chunkSize)
+        #expect(whole.count > 50)
+        #expect(Set(whole.values).count >= 3)
+        for chunk in [1, 2, 7, 64] { #expect(grouped(chunk) == whole, "\(chunk)") }
+    }
+
     @Test func wordNumbersFollowSpellingOrder() {
         let words = ["zeta", "alpha", "é", "e\u{301}x", "Beta", "alpha2", "b"]
         let ranks = QuoteGroups.spellingRanks(words)
