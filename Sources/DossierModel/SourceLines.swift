@@ -11,7 +11,8 @@ struct SourceLine: Sendable {
 }
 
 enum SourceLines {
-    /// Splits on `\n`, `\r\n` and a lone `\r`.
+    /// Splits on `\n`, `\r\n` and a lone `\r`, writing every line out: the plain definition
+    /// that `split(_:text:)`, which the cleaner uses, is tested against.
     static func split(_ scalars: [Unicode.Scalar]) -> [SourceLine] {
         var lines: [SourceLine] = []
         var start = 0

@@ -70,12 +70,11 @@ public struct TextFilterTable: Sendable {
 /// never written in place, so the mapped bytes stay those that were checked.
 final class FilterWords: @unchecked Sendable {
     let words: UnsafeBufferPointer<UInt64>
-    private let owned: Bool
+    /// The snapshot holding the words; nil when the words are this object's own memory.
     private let mapping: MappedFile?
 
     init(owning buffer: UnsafeMutableBufferPointer<UInt64>) {
         words = UnsafeBufferPointer(buffer)
-        owned = true
         mapping = nil
     }
 
@@ -86,7 +85,6 @@ final class FilterWords: @unchecked Sendable {
         guard let base = bytes.baseAddress, offset >= 0, count >= 0, count <= (bytes.count - offset) / 8,
               Int(bitPattern: base + offset) % MemoryLayout<UInt64>.alignment == 0 else { return nil }
         words = UnsafeBufferPointer(start: (base + offset).bindMemory(to: UInt64.self, capacity: count), count: count)
-        owned = false
         mapping = file
     }
 
@@ -94,7 +92,7 @@ final class FilterWords: @unchecked Sendable {
     var isMapped: Bool { mapping != nil }
 
     deinit {
-        if owned { UnsafeMutableBufferPointer(mutating: words).deallocate() }
+        if mapping == nil { UnsafeMutableBufferPointer(mutating: words).deallocate() }
     }
 }
 
