@@ -155,8 +155,9 @@ public enum CorpusCache {
                 listed.withLock { $0 = listing }
                 return isCurrent(header, listing: listing)
             }
-            guard var (snapshot, current) = try decode(file, isCurrent: judge, searchFilters: searchFilters) else { return Lookup() }
-            if current { return Lookup(corpus: snapshot.corpus) }
+            guard let decoded = try decode(file, isCurrent: judge, searchFilters: searchFilters) else { return Lookup() }
+            if decoded.current { return Lookup(corpus: decoded.snapshot.corpus) }
+            var snapshot = decoded.snapshot
             snapshot.listing = listed.withLock { $0 }
             return Lookup(stale: snapshot)
         } catch {
