@@ -165,23 +165,16 @@ struct BinaryReader {
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
     mutating func strings() throws -> [String] { try (0..<count()).map { _ in try string() } }
 
-    /// `target.count` words that `BinaryWriter.words` wrote, copied into `target`.
+    /// `target.count` words that `BinaryWriter.words` wrote, copied into `target`. Only bytes
+    /// that are not a mapping's come here: a mapped snapshot's words are read in place
+    /// (`FilterWords`).
     mutating func words(into target: UnsafeMutableBufferPointer<UInt64>) throws {
         let n = target.count.multipliedReportingOverflow(by: 8)
         guard !n.overflow, offset + n.partialValue <= bytes.count else { throw Corrupt() }
-        let start = offset
+        let part = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n.partialValue)])
+        UnsafeMutableRawBufferPointer(target).copyMemory(from: part)
         offset += n.partialValue
-        // Copied a megabyte at a time on all cores, each let go once copied: a mapped file's
-        // pages count as the process's memory while they are held, and these are 100 MB at
-        // 100k articles. A megabyte is a whole number of words.
-        let step = 1 << 20, total = n.partialValue
-        let source = SharedBytes(bytes: bytes), used = self.used
-        let slots = SharedSlots(base: target.baseAddress)
-        _ = ParallelMap.map(Array(stride(from: 0, to: total, by: step))) { from in
-            let part = UnsafeRawBufferPointer(rebasing: source.bytes[(start + from)..<(start + min(from + step, total))])
-            UnsafeMutableRawPointer(slots.base! + from / 8).copyMemory(from: part.baseAddress!, byteCount: part.count)
-            used?(part)
-        }
+        used?(part)
     }
 
     /// Skips the zero bytes that `BinaryWriter.alignToWord` wrote.
