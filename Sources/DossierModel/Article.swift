@@ -5,22 +5,23 @@ import Foundation
 public struct Paragraph: Sendable, Hashable {
     /// A slice of the article's text once the article is built: paragraphs share the text's
     /// storage instead of holding a second copy of the corpus.
-    public private(set) var slice: Substring
+    public var slice: Substring { part.substring }
     public var text: String { String(slice) }
+    private(set) var part: TextPart
     public var start: Int
     public var end: Int
     public var sourceStart: Int
     public var sourceEnd: Int
 
     public init(text: String, start: Int, end: Int, sourceStart: Int, sourceEnd: Int) {
-        self.slice = Substring(text)
+        self.part = .slice(Substring(text))
         self.start = start
         self.end = end
         self.sourceStart = sourceStart
         self.sourceEnd = sourceEnd
     }
 
-    mutating func share(_ slice: Substring) { self.slice = slice }
+    mutating func share(_ part: TextPart) { self.part = part }
 }
 
 /// An article as a reader sees it: metadata and the cleaned body.
@@ -38,7 +39,9 @@ public struct Article: Sendable, Hashable, Identifiable {
     public var credit: String?
     public var paragraphs: [Paragraph]
     /// Paragraphs joined by one blank line; every offset in the model indexes this text.
-    public var text: String
+    public var text: String { body.string }
+    /// The text as it is held: read back from a snapshot, it stays there until it is read.
+    let body: ArticleBody
     /// Clutter and metadata lines removed from the body, as they were written.
     public var removedLines: [String]
 
@@ -47,15 +50,16 @@ public struct Article: Sendable, Hashable, Identifiable {
                 paragraphs: [Paragraph], removedLines: [String] = []) {
         // the paragraphs joined, then each re-pointed at its part of the joined text
         self.init(restoring: id, file: file, title: title, source: source, author: author, date: date, url: url,
-                  credit: credit, text: Article.join(paragraphs.map(\.slice)),
-                  ranges: paragraphs.map { ($0.start, $0.end, $0.sourceStart, $0.sourceEnd, $0.slice.utf8.count) },
+                  credit: credit, body: .held(Article.join(paragraphs.map(\.slice))),
+                  ranges: paragraphs.map { ($0.start, $0.end, $0.sourceStart, $0.sourceEnd, $0.part.utf8Count) },
                   removedLines: removedLines)
     }
 
     /// An article from its text and its paragraphs as ranges of it (`utf8` is each paragraph's
-    /// length in UTF-8 bytes); the cache reads articles back this way.
+    /// length in UTF-8 bytes, and the lengths must add up to the text's with the blank lines
+    /// between); the cache reads articles back this way.
     init(restoring id: String, file: String, title: String, source: String?, author: String?, date: PartialDate?,
-         url: String?, credit: String?, text: String,
+         url: String?, credit: String?, body: ArticleBody,
          ranges: [(start: Int, end: Int, sourceStart: Int, sourceEnd: Int, utf8: Int)], removedLines: [String]) {
         self.id = id
         self.file = file
@@ -65,17 +69,30 @@ public struct Article: Sendable, Hashable, Identifiable {
         self.date = date
         self.url = url
         self.credit = credit
-        self.text = text
+        self.body = body
         self.removedLines = removedLines
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(ranges.count)
-        var index = text.utf8.startIndex
-        for r in ranges {
-            let end = text.utf8.index(index, offsetBy: r.utf8, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
-            var p = Paragraph(text: "", start: r.start, end: r.end, sourceStart: r.sourceStart, sourceEnd: r.sourceEnd)
-            p.share(Substring(text.utf8[index..<end]))
-            paragraphs.append(p)
-            index = text.utf8.index(end, offsetBy: 2, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+        switch body {
+        case .held(let text):
+            var index = text.utf8.startIndex
+            for r in ranges {
+                let end = text.utf8.index(index, offsetBy: r.utf8, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+                var p = Paragraph(text: "", start: r.start, end: r.end, sourceStart: r.sourceStart, sourceEnd: r.sourceEnd)
+                p.share(.slice(Substring(text.utf8[index..<end])))
+                paragraphs.append(p)
+                index = text.utf8.index(end, offsetBy: 2, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+            }
+        case .mapped(let text):
+            // the paragraphs' places are worked out from their lengths; the text stays unread
+            var from = 0
+            for r in ranges {
+                let to = min(from + r.utf8, text.count)
+                var p = Paragraph(text: "", start: r.start, end: r.end, sourceStart: r.sourceStart, sourceEnd: r.sourceEnd)
+                p.share(.mapped(text, from: from, to: to))
+                paragraphs.append(p)
+                from = min(to + 2, text.count)
+            }
         }
         self.paragraphs = paragraphs
     }

@@ -92,6 +92,11 @@ struct BinaryWriter {
             bytes.append(contentsOf: utf8)
         }
     }
+    /// UTF-8 bytes as `string` writes them (a text still in a mapped snapshot is copied as it lies).
+    mutating func utf8(_ raw: UnsafeRawBufferPointer) {
+        int(raw.count)
+        bytes.append(contentsOf: raw)
+    }
     mutating func optional(_ s: String?) {
         bool(s != nil)
         if let s { string(s) }
@@ -148,6 +153,20 @@ struct BinaryReader {
         guard offset + n <= bytes.count else { throw Corrupt() }
         defer { offset += n }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
+    }
+    /// What `string` reads, left where it lies in `file` (whose bytes these are, or a part of
+    /// them), to be made into a string when it is first read.
+    mutating func mappedText(in file: MappedFile) throws -> MappedText {
+        let n = try count()
+        guard offset + n <= bytes.count, let base = bytes.baseAddress, let fileBase = file.bytes.baseAddress else {
+            // an empty string may lie at the very end, or in a file with no bytes
+            guard n == 0 else { throw Corrupt() }
+            return MappedText(file: file, start: 0, count: 0)
+        }
+        let start = base - fileBase + offset
+        guard start >= 0, start + n <= file.bytes.count else { throw Corrupt() }
+        defer { offset += n }
+        return MappedText(file: file, start: start, count: n)
     }
     /// Reads a checksum slot and checks it against everything after it.
     mutating func verifyChecksum() throws {

@@ -11,7 +11,12 @@ public struct Quote: Sendable, Hashable, Identifiable {
     /// Id of the article it is in.
     public var article: String
     /// The quoted words: a view of the article's text, which it shares rather than copies.
-    public var text: Substring
+    public var text: Substring {
+        get { words.substring }
+        set { words = .slice(newValue) }
+    }
+    /// The words as they are held (a quote read back from a snapshot leaves them there).
+    private(set) var words: TextPart
     /// Offsets of the quoted words (inside the marks) in the article's cleaned text.
     public var start: Int
     public var end: Int
@@ -26,4 +31,25 @@ public struct Quote: Sendable, Hashable, Identifiable {
     public var via: String?
     /// Quotes with the same group carry the same words from the same speaker in several articles.
     public var group: Int?
+
+    init(number: Int, article: String, text: Substring, start: Int, end: Int, kind: Kind, speaker: Int? = nil,
+         speakerName: String? = nil, cue: String? = nil, via: String? = nil, group: Int? = nil) {
+        self.init(number: number, article: article, words: .slice(text), start: start, end: end, kind: kind,
+                  speaker: speaker, speakerName: speakerName, cue: cue, via: via, group: group)
+    }
+
+    init(number: Int, article: String, words: TextPart, start: Int, end: Int, kind: Kind, speaker: Int?,
+         speakerName: String?, cue: String?, via: String?, group: Int?) {
+        self.number = number
+        self.article = article
+        self.words = words
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.speaker = speaker
+        self.speakerName = speakerName
+        self.cue = cue
+        self.via = via
+        self.group = group
+    }
 }

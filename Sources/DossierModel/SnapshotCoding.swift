@@ -36,10 +36,13 @@ extension CorpusCache {
             w.optional(a.date?.year); w.optional(a.date?.month); w.optional(a.date?.day)
             w.optional(a.url); w.optional(a.credit)
             w.strings(a.removedLines)
-            w.string(a.text)
+            switch a.body {
+            case .held(let text): w.string(text)
+            case .mapped(let text): text.withBytes { w.utf8($0) }
+            }
             w.int(a.paragraphs.count)
             for p in a.paragraphs {
-                w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.slice.utf8.count)
+                w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.part.utf8Count)
             }
         }
         w.blocks(c.actors) { w, a in
@@ -59,7 +62,7 @@ extension CorpusCache {
             let a = c.articleIndex(of: q.article)
             w.articleRef(q.article, a)
             w.int(q.number)
-            if let a, let (from, to) = q.text.utf8Range(in: c.articles[a].text) {
+            if let a, let (from, to) = q.words.utf8Range(in: c.articles[a].body) {
                 w.bool(true); w.int(from); w.int(to)
             } else {
                 w.bool(false); w.string(String(q.text))
@@ -144,13 +147,15 @@ extension CorpusCache {
             let date = year.map { PartialDate(stored: $0, month: month, day: day) }
             let url = try r.optionalString(), credit = try r.optionalString()
             let removed = try r.strings()
-            let text = try r.string()
+            // a mapped snapshot's text stays there until it is read
+            let body: ArticleBody = try mapping.map { .mapped(try r.mappedText(in: $0)) } ?? .held(try r.string())
             let ranges = try (0..<r.count()).map { _ in
                 (start: try r.int(), end: try r.int(), sourceStart: try r.int(), sourceEnd: try r.int(), utf8: try r.int())
             }
-            guard ranges.reduce(0, { $0 + $1.utf8 }) + 2 * max(0, ranges.count - 1) == text.utf8.count else { throw BinaryReader.Corrupt() }
+            guard ranges.allSatisfy({ $0.utf8 >= 0 }),
+                  ranges.reduce(0, { $0 + $1.utf8 }) + 2 * max(0, ranges.count - 1) == body.utf8Count else { throw BinaryReader.Corrupt() }
             return Article(restoring: id, file: file, title: title, source: source, author: author,
-                           date: date, url: url, credit: credit, text: text,
+                           date: date, url: url, credit: credit, body: body,
                            ranges: ranges, removedLines: removed)
         }
         // the articles' places by id, worked out on a thread of its own while the rest is read
@@ -180,22 +185,30 @@ extension CorpusCache {
         let quotes = try r.blocks { r in
             let (articleIndex, article) = try r.articleRef(articles)
             let number = try r.int()
-            let text: Substring
+            let words: TextPart
             if try r.bool() {
                 let from = try r.int(), to = try r.int()
                 guard let a = articleIndex else { throw BinaryReader.Corrupt() }
-                let whole = articles[a].text
-                guard from <= to, whole.isScalarBoundary(utf8: from), whole.isScalarBoundary(utf8: to) else { throw BinaryReader.Corrupt() }
-                text = whole.sliceUTF8(from, to)
+                switch articles[a].body {
+                case .held(let whole):
+                    guard from >= 0, from <= to, whole.isScalarBoundary(utf8: from), whole.isScalarBoundary(utf8: to) else {
+                        throw BinaryReader.Corrupt()
+                    }
+                    words = .slice(whole.sliceUTF8(from, to))
+                case .mapped(let whole):
+                    // scalar boundaries are checked when the words are read (`MappedText.slice`)
+                    guard from >= 0, from <= to, to <= whole.count else { throw BinaryReader.Corrupt() }
+                    words = .mapped(whole, from: from, to: to)
+                }
             } else {
-                text = Substring(try r.string())
+                words = .slice(Substring(try r.string()))
             }
             let start = try r.int(), end = try r.int()
             guard let kind = Quote.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
             let speaker = try r.optionalInt()
             guard speaker.map({ $0 >= 0 && $0 < actorCount }) ?? true else { throw BinaryReader.Corrupt() }
             let speakerName = try r.bool() ? speaker.map { actorNames[$0] } : try r.optionalString()
-            return Quote(number: number, article: article, text: text, start: start, end: end, kind: kind, speaker: speaker,
+            return Quote(number: number, article: article, words: words, start: start, end: end, kind: kind, speaker: speaker,
                          speakerName: speakerName, cue: try r.optionalString(), via: try r.optionalString(),
                          group: try r.optionalInt())
         }
