@@ -161,15 +161,22 @@ extension CorpusCache {
         // the articles' places by id, worked out on a thread of its own while the rest is read
         let decoded = articles
         let idIndex = Background { Corpus.idIndex(decoded) }
-        var actors = try r.blocks { r in
+        // each actor with the places of its articles, which the browser would otherwise look up
+        let actorsWithPlaces = try r.blocks { r in
             let id = try r.string(), name = try r.string()
             guard let kind = Actor.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
             let aliases = try r.strings(), roles = try r.strings()
-            let inArticles = try (0..<r.count()).map { _ in try r.articleRef(articles).id }
+            let refs = try (0..<r.count()).map { _ in try r.articleRef(articles) }
             let gender = try r.optionalString().flatMap(Actor.Gender.init(rawValue:))
-            return Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
-                         articles: inArticles, gender: gender)
+            let actor = Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
+                              articles: refs.map(\.id), gender: gender)
+            // an id that names no article has no place; the places are the browser's, ascending
+            var places = refs.compactMap(\.index)
+            if zip(places, places.dropFirst()).contains(where: { $0 > $1 }) { places.sort() }
+            return (actor, places)
         }
+        var actors = actorsWithPlaces.map(\.0)
+        let actorPlaces = actorsWithPlaces.map(\.1)
         let actorCount = actors.count
         let mentions = try r.blocks { r in
             try (0..<r.count()).map { _ in
@@ -244,7 +251,7 @@ extension CorpusCache {
         }
         for (i, list) in actorMentions.value().enumerated() { actors[i].mentions = list }
         let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names,
-                            idIndex: idIndex.value(), searchFilters: filters)
+                            idIndex: idIndex.value(), searchFilters: filters, actorArticleIndices: actorPlaces)
         loaded.articles = corpus.articles
         return (Snapshot(corpus: corpus, loaded: loaded, filterOffset: current ? nil : filterOffset), current)
     }

@@ -39,7 +39,7 @@ public final class BrowserModel: @unchecked Sendable {
         self.corpusName = name
         // the quotes' lists on a thread of their own while the actors' are made on all cores
         let quoteLists = Background { QuoteLists(corpus) }
-        let byActorArticles = BrowserModel.perActor(corpus.actors.count) { a in
+        let byActorArticles = corpus.actorArticleIndices ?? BrowserModel.perActor(corpus.actors.count) { a in
             corpus.actors[a].articles.compactMap { corpus.articleIndex(of: $0) }.sorted()
         }
         articlesByActor = byActorArticles

@@ -288,6 +288,22 @@ import Testing
         #expect(back.quotes.map(\.id) == corpus.quotes.map(\.id))
     }
 
+    @Test func actorsArticlePlacesComeBackWithTheSnapshotAndGoWhenTheActorsChange() throws {
+        let folder = try corpusCopy()
+        let loaded = try CorpusLoader.load(folder: folder)
+        let corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings)
+        #expect(corpus.actorArticleIndices == nil)
+        var back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data)?.snapshot.corpus)
+        let places = try #require(back.actorArticleIndices)
+        #expect(places.count == back.actors.count)
+        for (actor, list) in zip(back.actors, places) {
+            #expect(list == actor.articles.compactMap { back.articleIndex(of: $0) }.sorted(), "\(actor.name)")
+            #expect(!list.isEmpty)
+        }
+        back.actors.removeLast()
+        #expect(back.actorArticleIndices == nil)
+    }
+
     @Test func quotesTheSnapshotCannotPointAtAreWrittenOut() throws {
         let folder = try corpusCopy()
         let loaded = try CorpusLoader.load(folder: folder)

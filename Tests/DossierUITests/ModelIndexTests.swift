@@ -16,10 +16,23 @@ import Testing
 
     static let models: [BrowserModel] = {
         let articles = (0..<7).map { article($0, source: ["Daily Post", "Evening Star", "Daily Post"][$0 % 3]) }
-        return [Fixture.model, BrowserModel(corpus: Corpus(articles: articles), name: "seven")]
+        // the seeds as a reopened browser has them: read back from a snapshot, with the places
+        // of each actor's articles
+        let seeds = Fixture.root.appendingPathComponent("seeds").path
+        let loaded = try! CorpusLoader.load(folder: seeds)
+        let analysed = Corpus(articles: loaded.articles, warnings: loaded.warnings)
+        let reopened = try! CorpusCache.decode(CorpusCache.encode(analysed, loaded: loaded).data)!.snapshot.corpus
+        return [Fixture.model, BrowserModel(corpus: Corpus(articles: articles), name: "seven"),
+                BrowserModel(corpus: reopened, name: "reopened")]
     }()
 
-    @Test(arguments: 0..<2) func indexesAgreeWithTheirDefinitions(_ which: Int) {
+    @Test func aReopenedModelUsesTheSnapshotsActorPlaces() {
+        #expect(ModelIndexes.models[2].corpus.actorArticleIndices != nil)
+        #expect(ModelIndexes.models[0].corpus.actorArticleIndices == nil)
+        #expect(ModelIndexes.models[2].articlesByActor == ModelIndexes.models[0].articlesByActor)
+    }
+
+    @Test(arguments: 0..<3) func indexesAgreeWithTheirDefinitions(_ which: Int) {
         let model = ModelIndexes.models[which]
         let corpus = model.corpus
         #expect(!corpus.quotes.isEmpty)
@@ -29,6 +42,7 @@ import Testing
         }
         for actor in corpus.actors.indices {
             #expect(model.quotesByActor[actor] == corpus.quotes.indices.filter { corpus.quotes[$0].speaker == actor })
+            #expect(model.articlesByActor[actor] == corpus.actors[actor].articles.compactMap { corpus.articleIndex(of: $0) }.sorted())
             let sources = Set(model.articlesByActor[actor].map { model.articleSource[$0] })
             #expect(model.actorSources[actor] == sources.sorted())
         }
