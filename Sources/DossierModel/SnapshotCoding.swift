@@ -166,13 +166,24 @@ extension CorpusCache {
             let id = try r.string(), name = try r.string()
             guard let kind = Actor.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
             let aliases = try r.strings(), roles = try r.strings()
-            let refs = try (0..<r.count()).map { _ in try r.articleRef(articles) }
+            let count = try r.count()
+            var ids: [String] = [], places: [Int] = []
+            ids.reserveCapacity(count)
+            places.reserveCapacity(count)
+            var ascending = true
+            for _ in 0..<count {
+                let (index, id) = try r.articleRef(articles)
+                ids.append(id)
+                // an id that names no article has no place; the places are the browser's, ascending
+                if let index {
+                    if let last = places.last, last > index { ascending = false }
+                    places.append(index)
+                }
+            }
+            if !ascending { places.sort() }
             let gender = try r.optionalString().flatMap(Actor.Gender.init(rawValue:))
             let actor = Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
-                              articles: refs.map(\.id), gender: gender)
-            // an id that names no article has no place; the places are the browser's, ascending
-            var places = refs.compactMap(\.index)
-            if zip(places, places.dropFirst()).contains(where: { $0 > $1 }) { places.sort() }
+                              articles: ids, gender: gender)
             return (actor, places)
         }
         var actors = actorsWithPlaces.map(\.0)
