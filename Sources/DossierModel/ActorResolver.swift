@@ -2,11 +2,34 @@ import Foundation
 
 /// A mention resolved to an actor, in one article.
 public struct ResolvedMention: Sendable, Hashable {
-    public var start: Int
-    public var end: Int
-    public var actor: Int
+    public var start: Int {
+        get { Int(stored.start) }
+        set { stored.start = Int32(clamping: newValue) }
+    }
+    public var end: Int {
+        get { Int(stored.end) }
+        set { stored.end = Int32(clamping: newValue) }
+    }
+    public var actor: Int {
+        get { Int(stored.actor) }
+        set { stored.actor = Int32(clamping: newValue) }
+    }
     /// Token index of the name's first word (for attribution).
-    var token: Int
+    var token: Int {
+        get { Int(stored.token) }
+        set { stored.token = Int32(clamping: newValue) }
+    }
+    // 32 bits each, as a paragraph's offsets: a million mentions take 16 bytes each, not 32.
+    private var stored: (start: Int32, end: Int32, actor: Int32, token: Int32)
+
+    init(start: Int, end: Int, actor: Int, token: Int) {
+        stored = (Int32(clamping: start), Int32(clamping: end), Int32(clamping: actor), Int32(clamping: token))
+    }
+
+    public static func == (a: ResolvedMention, b: ResolvedMention) -> Bool { a.stored == b.stored }
+    public func hash(into h: inout Hasher) {
+        h.combine(stored.start); h.combine(stored.end); h.combine(stored.actor); h.combine(stored.token)
+    }
 }
 
 /// Turns each article's candidates into one actor per real person or organisation.

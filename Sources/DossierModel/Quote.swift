@@ -7,7 +7,10 @@ public struct Quote: Sendable, Hashable, Identifiable {
     /// reported speech. Worked out, not stored: a million quotes would hold a million copies.
     public var id: String { article + (kind == .reported ? "#r" : "#q") + String(number) }
     /// Its place among the article's quotes in marks (or among its reported speech), from 1.
-    public var number: Int
+    public var number: Int {
+        get { Int(storedNumber) }
+        set { storedNumber = Int32(clamping: newValue) }
+    }
     /// Id of the article it is in.
     public var article: String
     /// The quoted words: a view of the article's text, which it shares rather than copies.
@@ -17,20 +20,36 @@ public struct Quote: Sendable, Hashable, Identifiable {
     }
     /// The words as they are held (a quote read back from a snapshot leaves them there).
     private(set) var words: TextPart
-    /// Offsets of the quoted words (inside the marks) in the article's cleaned text.
-    public var start: Int
-    public var end: Int
     public var kind: Kind
+    /// Offsets of the quoted words (inside the marks) in the article's cleaned text.
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = Int32(clamping: newValue) }
+    }
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = Int32(clamping: newValue) }
+    }
     /// Index into `Corpus.actors`, or nil when the text names no speaker.
-    public var speaker: Int?
+    public var speaker: Int? {
+        get { storedSpeaker.map(Int.init) }
+        set { storedSpeaker = newValue.map { Int32(clamping: $0) } }
+    }
+    /// Quotes with the same group carry the same words from the same speaker in several articles.
+    public var group: Int? {
+        get { storedGroup.map(Int.init) }
+        set { storedGroup = newValue.map { Int32(clamping: $0) } }
+    }
+    // The numbers are held in 32 bits, which a million quotes feel (168 bytes a quote became
+    // 128): no article runs to two thousand million characters, nor a corpus to as many actors.
+    private var storedNumber: Int32, storedStart: Int32, storedEnd: Int32
+    private var storedSpeaker: Int32?, storedGroup: Int32?
     /// The speaker as the text names them, when no actor could be found.
     public var speakerName: String?
     /// The attribution as written (`he said`, `Roe added`, `according to AFP`).
     public var cue: String?
     /// The outlet the quote came through (`Islamic Republic News Agency`).
     public var via: String?
-    /// Quotes with the same group carry the same words from the same speaker in several articles.
-    public var group: Int?
 
     init(number: Int, article: String, text: Substring, start: Int, end: Int, kind: Kind, speaker: Int? = nil,
          speakerName: String? = nil, cue: String? = nil, via: String? = nil, group: Int? = nil) {
@@ -40,16 +59,16 @@ public struct Quote: Sendable, Hashable, Identifiable {
 
     init(number: Int, article: String, words: TextPart, start: Int, end: Int, kind: Kind, speaker: Int?,
          speakerName: String?, cue: String?, via: String?, group: Int?) {
-        self.number = number
         self.article = article
         self.words = words
-        self.start = start
-        self.end = end
         self.kind = kind
-        self.speaker = speaker
+        storedNumber = Int32(clamping: number)
+        storedStart = Int32(clamping: start)
+        storedEnd = Int32(clamping: end)
+        storedSpeaker = speaker.map { Int32(clamping: $0) }
+        storedGroup = group.map { Int32(clamping: $0) }
         self.speakerName = speakerName
         self.cue = cue
         self.via = via
-        self.group = group
     }
 }

@@ -33,6 +33,32 @@ import Testing
         #expect(QuoteCollection.estimate(found: 10, in: 1, of: 1_000_000, memory: UInt64(400 * stride)) == 100)
     }
 
+    @Test func quotesParagraphsAndMentionsHoldTheirNumbersIn32Bits() {
+        // a million of each at 100k articles: a field back at 64 bits shows here
+        #expect(MemoryLayout<Quote>.stride == 128)
+        #expect(MemoryLayout<Paragraph>.stride == 56)
+        #expect(MemoryLayout<ResolvedMention>.stride == 16)
+        // and the numbers read back as set, nil included; past 32 bits they are clamped
+        var q = Self.quote(3, 7)
+        q.speaker = 41; q.group = nil; q.start = 1_048_576; q.end = 1_048_581
+        #expect(q.speaker == 41)
+        #expect(q.group == nil)
+        #expect(q.start == 1_048_576)
+        #expect(q.end == 1_048_581)
+        #expect(q.number == 7)
+        q.speaker = nil; q.group = 0
+        #expect(q.speaker == nil)
+        #expect(q.group == 0)
+        q.end = Int.max
+        #expect(q.end == Int(Int32.max))
+        let p = Paragraph(text: "x", start: 2, end: 3, sourceStart: 10, sourceEnd: 11)
+        #expect([p.start, p.end, p.sourceStart, p.sourceEnd] as [Int] == [2, 3, 10, 11])
+        #expect(p != Paragraph(text: "x", start: 2, end: 3, sourceStart: 10, sourceEnd: 12))
+        let m = ResolvedMention(start: 5, end: 9, actor: 2, token: 1)
+        #expect([m.start, m.end, m.actor, m.token] as [Int] == [5, 9, 2, 1])
+        #expect(m != ResolvedMention(start: 5, end: 9, actor: 3, token: 1))
+    }
+
     @Test func aTokenTakesSixtyFourBytes() {
         // the one-byte fields pack after the scalar; a reordering that breaks that shows here
         #expect(MemoryLayout<Token>.stride == 64)
