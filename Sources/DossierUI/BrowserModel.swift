@@ -137,23 +137,47 @@ private struct QuoteLists: Sendable {
     init(_ corpus: Corpus) {
         let quotes = corpus.quotes
         article = [Int](repeating: -1, count: quotes.count)
-        // counted first, so that each list is allocated once at its size (a million appends
-        // regrew a hundred thousand lists several times each)
+        // counted first, so that each list is made once at its size
         var perArticle = [Int](repeating: 0, count: corpus.articles.count)
         var perActor = [Int](repeating: 0, count: corpus.actors.count)
+        // the quotes are read once: their speakers are noted in a table of their own for the
+        // second pass (128 MB of quotes read twice was most of this at 100k)
+        var speakers = [Int32](repeating: -1, count: quotes.count)
         for i in quotes.indices {
             let a = i > 0 && quotes[i].article == quotes[i - 1].article
                 ? article[i - 1] : corpus.articleIndex(of: quotes[i].article) ?? -1
             article[i] = a
             if a >= 0 { perArticle[a] += 1 }
-            if let s = quotes[i].speaker { perActor[s] += 1 }
+            if let s = quotes[i].speaker {
+                perActor[s] += 1
+                speakers[i] = Int32(s)
+            }
             if quotes[i].kind == .reported { reported += 1 }
         }
-        byArticle = perArticle.map { [Int](reservingCapacity: $0) }
-        byActor = perActor.map { [Int](reservingCapacity: $0) }
-        for i in quotes.indices {
-            if article[i] >= 0 { byArticle[article[i]].append(i) }
-            if let s = quotes[i].speaker { byActor[s].append(i) }
+        byArticle = QuoteLists.grouped(article, sizes: perArticle)
+        byActor = QuoteLists.grouped(speakers, sizes: perActor)
+    }
+}
+
+extension QuoteLists {
+    /// Per key `k`, the positions `i` with `keys[i] == k`, ascending (negative keys belong to
+    /// no list); `sizes[k]` says how many there are. The positions are laid out in one table,
+    /// then each list is copied out of it whole: a million appends, each checking that its list
+    /// and the list of lists were not shared, took twice as long.
+    static func grouped<Key: BinaryInteger>(_ keys: [Key], sizes: [Int]) -> [[Int]] {
+        var starts = [Int](repeating: 0, count: sizes.count + 1)
+        for k in sizes.indices { starts[k + 1] = starts[k] + sizes[k] }
+        var table = [Int](repeating: 0, count: starts[sizes.count])
+        var next = starts
+        table.withUnsafeMutableBufferPointer { slots in
+            for i in keys.indices where keys[i] >= 0 {
+                let k = Int(keys[i])
+                slots[next[k]] = i
+                next[k] += 1
+            }
+        }
+        return table.withUnsafeBufferPointer { slots in
+            sizes.indices.map { k in [Int](slots[starts[k]..<starts[k + 1]]) }
         }
     }
 }
@@ -171,13 +195,5 @@ final class ReaderCache: @unchecked Sendable {
             if entries.count > 4 { entries.removeFirst() }
         }
         return text
-    }
-}
-
-extension Array {
-    /// An empty array with room for `capacity` elements.
-    init(reservingCapacity capacity: Int) {
-        self.init()
-        reserveCapacity(capacity)
     }
 }
