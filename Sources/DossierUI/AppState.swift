@@ -61,6 +61,8 @@ public struct AppState: Sendable {
     /// Search being typed (`/`), in which pane, and the query so far.
     public var typingSearch: Pane?
     public var searchDraft = ""
+    /// The last query that matched nothing in a pane's list (`SearchMiss`).
+    var searchMiss: SearchMiss?
 
     public var helpVisible = false
     /// The source picker: sources (indices into `model.sources`) and the ticked ones.
@@ -179,6 +181,7 @@ public struct AppState: Sendable {
 
     /// Rebuilds the article and actor lists after a filter or sort change.
     public mutating func refreshLists() {
+        searchMiss = nil  // the lists it was a miss in are made again
         let layout = Layout(size: size, state: self)
         var list = passingArticles() ?? Array(model.corpus.articles.indices)
         let all = model.corpus.articles

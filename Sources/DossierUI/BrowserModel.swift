@@ -94,7 +94,7 @@ public final class BrowserModel: @unchecked Sendable {
         guard articleFilters.mayContain(i, needle) else { return false }
         let a = corpus.articles[i]
         return TextSearch.contains(a.title, needle) || TextSearch.contains(a.source ?? "", needle)
-            || TextSearch.contains(a.author ?? "", needle) || TextSearch.contains(a.text, needle)
+            || TextSearch.contains(a.author ?? "", needle) || a.textContains(needle)
     }
 
     func actorMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
@@ -105,7 +105,7 @@ public final class BrowserModel: @unchecked Sendable {
 
     func quoteMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
         let q = corpus.quotes[i]
-        return TextSearch.contains(q.text, needle) || TextSearch.contains(speakerName(q), needle)
+        return q.wordsContain(needle) || TextSearch.contains(speakerName(q), needle)
     }
 
     private let readerCache = ReaderCache()

@@ -211,6 +211,37 @@ import DossierModel
     }
 }
 
+@Suite struct SearchMisses {
+    @Test func aMissIsRememberedAndRulesOutLongerASCIIQueriesOnly() {
+        let missed = Fixture.state().keys("/zzq")
+        #expect(missed.status == "/zzq: no match")
+        // "zz" already matched nothing, so "zzq" was ruled out by it, not searched
+        #expect(missed.searchMiss == SearchMiss(pane: .articles, query: "zz", listed: missed.articles.count))
+        let miss = SearchMiss(pane: .articles, query: "ZZq", listed: 5)
+        #expect(miss.rulesOut("zzqx", in: .articles, listed: 5))
+        #expect(miss.rulesOut("a ZZQ b", in: .articles, listed: 5))
+        #expect(!miss.rulesOut("zz", in: .articles, listed: 5))        // shorter: searched again
+        #expect(!miss.rulesOut("zzqé", in: .articles, listed: 5))      // not ASCII: searched again
+        #expect(!miss.rulesOut("zzqx", in: .quotes, listed: 5))        // another pane
+        #expect(!miss.rulesOut("zzqx", in: .articles, listed: 4))      // another list
+    }
+
+    @Test func typingOnAfterAMissIsNotSearchedUntilTheListsChange() {
+        // a miss planted for a query that does match shows that the rule, not a search, answers
+        var planted = Fixture.state()
+        planted.searchMiss = SearchMiss(pane: .articles, query: "tox", listed: planted.articles.count)
+        let ruled = planted.keys("/toxic")
+        #expect(ruled.status == "/toxic: no match")
+        #expect(ruled.articles.selected == 0)
+        // re-sorting makes the lists again: the miss goes, and the search finds the article
+        let resorted = planted.keys("o")
+        #expect(resorted.searchMiss == nil)
+        let found = resorted.keys("/toxic")
+        #expect(found.status != "/toxic: no match")
+        #expect(Fixture.model.corpus.articles[found.articles.selectedItem!].title == "Toxic negotiations and a dead-end for Iran’s regime")
+    }
+}
+
 @Suite struct FilterLists {
     /// Every combination of sources, with and without each of the first actors, against the
     /// filters spelled out article by article.
