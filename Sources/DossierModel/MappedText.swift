@@ -49,17 +49,13 @@ final class MappedText: Sendable {
     /// Whether UTF-8 bytes `from..<to` of the text hold the needle, case folded as
     /// `TextSearch.contains` folds it. Searching must not make a string of every article it
     /// passes over: the first search after a reopen that looked at most of 100k articles took
-    /// a second a key and 700 MB. The bytes are the text's own (they were checked as UTF-8
-    /// when the snapshot was), so an ASCII needle is looked for in them as they lie.
+    /// a second a key and 700 MB. The bytes are searched as they lie, for any query.
     func contains(_ needle: TextSearch.Needle, from: Int = 0, to: Int? = nil) -> Bool {
         let end = min(to ?? count, count), start = max(0, min(from, end))
         if isMade { return TextSearch.contains(slice(start, end), needle) }
         guard !needle.isEmpty else { return true }
         return withBytes { raw in
-            let part = UnsafeRawBufferPointer(rebasing: raw[start..<end])
-            // other letters are folded on a string made for the search and let go after it
-            guard needle.ascii else { return TextSearch.contains(String(decoding: part, as: UTF8.self), needle) }
-            return TextSearch.containsFolded(part.bindMemory(to: UInt8.self), needle.bytes)
+            TextSearch.contains(bytes: UnsafeRawBufferPointer(rebasing: raw[start..<end]).bindMemory(to: UInt8.self), needle)
         }
     }
 

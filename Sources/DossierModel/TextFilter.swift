@@ -71,13 +71,14 @@ struct TextFilter: Sendable {
         Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x85EB ^ UInt32(c) &* 0xC2B2) & UInt32(tripleBits - 1))
     }
 
-    /// False only when the text of `record` certainly lacks the query. A query with other than
-    /// ASCII letters is tested on its ASCII runs (the text is folded for ASCII only). Allocates
+    /// False only when the text of `record` certainly lacks the query. A query with other
+    /// bytes than plain ASCII (`Needle.isPlain`) is tested on its plain runs: the text is
+    /// folded for ASCII only, and a straight quote in a query matches curly ones. Allocates
     /// nothing: it runs once per article on every keystroke of a search.
     static func mayContain(_ record: UnsafeBufferPointer<UInt64>, _ needle: TextSearch.Needle) -> Bool {
         let n = needle.bytes
         var runStart = 0
-        for i in 0...n.count where i == n.count || n[i] >= 0x80 {
+        for i in 0...n.count where i == n.count || !TextSearch.Needle.isPlain(n[i]) {
             if !runMayOccur(record, n, runStart, i) { return false }
             runStart = i + 1
         }

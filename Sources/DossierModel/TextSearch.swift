@@ -1,5 +1,12 @@
 /// Case-insensitive search on Unicode scalars, so matches come back as cleaned-text offsets.
+///
+/// One fold serves every search (the reader's matches, the lists' filters, the miss rule):
+/// each scalar is compared by its lowercase, and curly quotes by the straight ones a user types.
 public enum TextSearch {
+    /// A scalar's search form: its lowercase (the first scalar of it), or the straight quote
+    /// for a curly one. A non-ASCII letter whose lowercase is ASCII (the Kelvin sign, dotted
+    /// capital I) stays itself, so that an ASCII letter of a query matches just its two cases
+    /// and ASCII text can be searched byte by byte.
     @inline(__always)
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.isASCII {
@@ -7,10 +14,12 @@ public enum TextSearch {
             return v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : s
         }
         switch s {
-        case "’", "‘": return "'"
-        case "“", "”": return "\""
-        case "\u{00A0}": return " "
-        default: return s.properties.lowercaseMapping.unicodeScalars.first ?? s
+        case "\u{2019}", "\u{2018}": return "'"
+        case "\u{201C}", "\u{201D}": return "\""
+        default:
+            guard s.properties.changesWhenLowercased,
+                  let lower = s.properties.lowercaseMapping.unicodeScalars.first, !lower.isASCII else { return s }
+            return lower
         }
     }
 
@@ -34,21 +43,7 @@ public enum TextSearch {
         return out
     }
 
-    /// A query ready for `contains`: lowercased UTF-8 bytes.
-    public struct Needle: Sendable {
-        let bytes: [UInt8]
-        let ascii: Bool
-        let lowered: String
-        public init(_ query: String) {
-            lowered = query.lowercased()
-            bytes = Array(lowered.utf8)
-            ascii = bytes.allSatisfy { $0 < 128 }
-        }
-        public var isEmpty: Bool { bytes.isEmpty }
-    }
-
-    /// Case-insensitive containment without copying the text: ASCII letters are folded byte by
-    /// byte; a query with other letters falls back to a lowercased copy.
+    /// Case-insensitive containment without copying the text.
     public static func contains(_ haystack: String, _ needle: Needle) -> Bool {
         contains(haystack[...], needle)
     }
@@ -56,9 +51,16 @@ public enum TextSearch {
     /// The same for a slice (a quote's words are a slice of their article's text).
     public static func contains(_ haystack: Substring, _ needle: Needle) -> Bool {
         guard !needle.isEmpty else { return true }
-        guard needle.ascii else { return haystack.lowercased().contains(needle.lowered) }
         var text = haystack
-        return text.withUTF8 { containsFolded($0, needle.bytes) }
+        return text.withUTF8 { contains(bytes: $0, needle) }
+    }
+
+    /// The same for UTF-8 bytes (text still in a snapshot). Bytes that are not valid UTF-8
+    /// are read as replacement characters, never trusted.
+    static func contains(bytes hay: UnsafeBufferPointer<UInt8>, _ needle: Needle) -> Bool {
+        guard !needle.isEmpty else { return true }
+        if needle.plain { return containsFolded(hay, needle.bytes) }
+        return FoldedScalars.contains(hay, needle)
     }
 
     /// Whether `hay`, its ASCII capitals folded, holds the lowercase bytes `n`.
@@ -67,9 +69,14 @@ public enum TextSearch {
     /// both agree is the rest compared: a search that no article's filter could rule out reads
     /// every article's text, and byte by byte that was half a second a key at 100k.
     static func containsFolded(_ hay: UnsafeBufferPointer<UInt8>, _ n: [UInt8]) -> Bool {
+        n.isEmpty || firstFolded(hay, n, from: 0) != nil
+    }
+
+    /// The first place from `from` where `hay`, its ASCII capitals folded, holds `n`.
+    static func firstFolded(_ hay: UnsafeBufferPointer<UInt8>, _ n: [UInt8], from: Int) -> Int? {
         let m = n.count
-        guard m > 0 else { return true }
-        guard hay.count >= m, let base = hay.baseAddress else { return false }
+        guard m > 0 else { return from }
+        guard hay.count >= m, let base = hay.baseAddress else { return nil }
         let lastStart = hay.count - m
         // a capital folds onto its small letter by setting 0x20, so a byte matches a needle
         // letter when (byte | 0x20) equals it, and any other needle byte when it is equal
@@ -79,7 +86,7 @@ public enum TextSearch {
         let wantFirst = SIMD16<UInt8>(repeating: first), wantFinal = SIMD16<UInt8>(repeating: final)
         let foldFirst = SIMD16<UInt8>(repeating: firstFold), foldFinal = SIMD16<UInt8>(repeating: finalFold)
         let raw = UnsafeRawPointer(base)
-        var i = 0
+        var i = max(0, from)
         while i + 15 <= lastStart {
             let heads = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
             let tails = raw.loadUnaligned(fromByteOffset: i + m - 1, as: SIMD16<UInt8>.self)
@@ -89,20 +96,22 @@ public enum TextSearch {
             let ends = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: both), to: (UInt64, UInt64).self)
             var low = ends.0, high = ends.1
             while low != 0 {
-                if matchesFolded(base + i + low.trailingZeroBitCount / 8, n) { return true }
+                let at = i + low.trailingZeroBitCount / 8
+                if matchesFolded(base + at, n) { return at }
                 low &= low - 1
             }
             while high != 0 {
-                if matchesFolded(base + i + 8 + high.trailingZeroBitCount / 8, n) { return true }
+                let at = i + 8 + high.trailingZeroBitCount / 8
+                if matchesFolded(base + at, n) { return at }
                 high &= high - 1
             }
             i += 16
         }
         while i <= lastStart {
-            if matchesFolded(base + i, n) { return true }
+            if matchesFolded(base + i, n) { return i }
             i += 1
         }
-        return false
+        return nil
     }
 
     /// Whether the bytes at `p`, their ASCII capitals folded, are `n`.

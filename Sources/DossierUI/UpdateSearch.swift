@@ -105,23 +105,22 @@ extension AppState {
 /// match either, so typing on after a miss does not read the corpus again: at 100k articles
 /// each key of a query that no search filter rules out read 236 MB of text.
 ///
-/// Only ASCII queries are ruled out this way: their matching folds capitals byte by byte, so
-/// containing the longer query means containing the shorter. Other letters are compared after
-/// Unicode lowercasing, which can map a character outside ASCII into it.
+/// "Holding" is judged on the folded queries (`Needle.implies`), the form the search compares,
+/// so it holds for any letters: `MINISTÈRE` after a miss on `istè` is ruled out too.
 struct SearchMiss: Sendable, Equatable {
     let pane: Pane
-    let needle: String
+    let needle: TextSearch.Needle
     /// How many items the list held: a list filtered since then is searched again.
     let listed: Int
 
     init(pane: Pane, query: String, listed: Int) {
         self.pane = pane
-        needle = query.lowercased()
+        needle = TextSearch.Needle(query)
         self.listed = listed
     }
 
     func rulesOut(_ query: String, in pane: Pane, listed: Int) -> Bool {
-        guard pane == self.pane, listed == self.listed, query.utf8.allSatisfy({ $0 < 128 }), !needle.isEmpty else { return false }
-        return query.lowercased().contains(needle)
+        guard pane == self.pane, listed == self.listed, !needle.isEmpty else { return false }
+        return TextSearch.Needle(query).implies(needle)
     }
 }

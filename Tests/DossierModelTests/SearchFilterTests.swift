@@ -26,6 +26,11 @@ import Testing
         #expect(filter.mayContain(TextSearch.Needle("z")))
         #expect(!filter.mayContain(TextSearch.Needle("zürichx")))  // the ASCII runs are tested
         #expect(filter.mayContain(TextSearch.Needle("ZÜRICH")))
+        // a straight quote in a query matches a curly one in the text, so it breaks the runs
+        let curly = TextFilter(["He said “no” and didn’t stay."])
+        #expect(curly.mayContain(TextSearch.Needle("didn't")))
+        #expect(curly.mayContain(TextSearch.Needle("\"no\"")))
+        #expect(!curly.mayContain(TextSearch.Needle("didn'x")))
     }
 
     @Test func theTableHoldsTheSameRecordsAsSingleFilters() {

@@ -77,3 +77,67 @@ import Testing
         #expect(mapped.contains(TextSearch.Needle("ZÜRICH")))
     }
 }
+
+/// Queries with other than plain ASCII: every scalar compared by its fold, on the text's bytes.
+@Suite struct FoldedScalarSearchTests {
+    /// The definition: the text's folded scalars hold the query's.
+    static func plain(_ hay: String, _ query: String) -> Bool {
+        let t = hay.unicodeScalars.map(TextSearch.fold), q = query.unicodeScalars.map(TextSearch.fold)
+        guard q.count <= t.count else { return false }
+        return (0...(t.count - q.count)).contains { i in t[i..<(i + q.count)].elementsEqual(q) }
+    }
+
+    @Test func agreesWithTheDefinitionOnRandomText() {
+        // letters whose cases differ in length (ß, ẞ), letters folding onto ASCII (the Kelvin
+        // sign, İ), curly and straight quotes, Cyrillic, a combining accent
+        let alphabet: [Unicode.Scalar] = ["a", "A", "e", "é", "É", "\u{301}", "ß", "ẞ", "k", "K", "\u{212A}", "i", "İ",
+                                          "'", "’", "\"", "“", "п", "П", " ", "s"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<4000 {
+            var hay = String.UnicodeScalarView(), query = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...40, using: &rng) { hay.append(alphabet.randomElement(using: &rng)!) }
+            for _ in 0..<Int.random(in: 1...6, using: &rng) { query.append(alphabet.randomElement(using: &rng)!) }
+            let h = String(hay), q = String(query)
+            #expect(TextSearch.contains(h, TextSearch.Needle(q)) == Self.plain(h, q), "\(h.debugDescription) \(q.debugDescription)")
+            #expect(!TextSearch.matches(in: h, query: q).isEmpty == Self.plain(h, q), "\(h.debugDescription) \(q.debugDescription)")
+            // a piece of the text, in capitals, is always found
+            let scalars = Array(h.unicodeScalars)
+            if scalars.count >= 2 {
+                let from = Int.random(in: 0..<(scalars.count - 1), using: &rng)
+                let piece = String(String.UnicodeScalarView(scalars[from..<min(scalars.count, from + 5)]))
+                #expect(TextSearch.contains(h, TextSearch.Needle(piece.uppercased())) == Self.plain(h, piece.uppercased()))
+                #expect(TextSearch.contains(h, TextSearch.Needle(piece)), "\(h.debugDescription) \(piece.debugDescription)")
+            }
+        }
+    }
+
+    @Test func findsWhatAReaderTypes() {
+        let text = "Le MINISTÈRE a dit: “Don’t wait.” Путин, STRAẞE, Ωmega, İstanbul, 25\u{212A}."
+        for (query, found) in [("ministère", true), ("Ministere", false), ("don't", true), ("\"don't wait.\"", true),
+                               ("путин", true), ("straße", true), ("ωMEGA", true), ("é", false), ("è", true),
+                               ("istanbul", false), ("İstanbul", true), ("25k", false), ("’", true), ("dit:", true)] {
+            #expect(TextSearch.contains(text, TextSearch.Needle(query)) == found, "\(query)")
+        }
+    }
+
+    @Test func bytesThatAreNotUTF8MatchNothingAndTheRestIsFound() {
+        // a lone continuation byte, a cut sequence, an overlong form and a byte past Unicode
+        let broken: [UInt8] = [0x80, 0xC3, 0x41, 0xC0, 0xAF, 0xF8, 0xE2, 0x80] + Array(" Été “x” ".utf8) + [0xC3]
+        broken.withUnsafeBufferPointer { hay in
+            #expect(TextSearch.contains(bytes: hay, TextSearch.Needle("été")))
+            #expect(TextSearch.contains(bytes: hay, TextSearch.Needle("\"x\"")))
+            #expect(TextSearch.contains(bytes: hay, TextSearch.Needle("a")))
+            #expect(!TextSearch.contains(bytes: hay, TextSearch.Needle("é\u{FFFD}")))
+            #expect(!TextSearch.contains(bytes: hay, TextSearch.Needle("\u{FFFD}a")))   // broken bytes match nothing
+            #expect(!TextSearch.contains(bytes: hay, TextSearch.Needle("ÃA")))
+        }
+    }
+
+    @Test func aLongerQueryImpliesTheShorterItHoldsFolded() {
+        #expect(TextSearch.Needle("MINISTÈRE").implies(TextSearch.Needle("istè")))
+        #expect(TextSearch.Needle("don’t go").implies(TextSearch.Needle("N'T")))
+        #expect(!TextSearch.Needle("ministe\u{300}re").implies(TextSearch.Needle("è")))
+        #expect(!TextSearch.Needle("ab").implies(TextSearch.Needle("abc")))
+        #expect(TextSearch.Needle("ab").implies(TextSearch.Needle("")))
+    }
+}
