@@ -260,6 +260,28 @@ public enum ParallelMap {
         }
     }
 
+    /// The first of `range`, in order, for which `test` holds, tested in chunks on all cores.
+    /// Chunks are handed out in order and none is started past a hit already found, so the
+    /// answer is the one a loop would give, and the work past it is a chunk per core at most.
+    public static func firstIndex(in range: Range<Int>, chunk: Int, where test: @Sendable (Int) -> Bool) -> Int? {
+        let chunk = max(1, chunk)
+        let chunks = (range.count + chunk - 1) / chunk
+        guard chunks >= 2, threads > 1 else { return range.first(where: test) }
+        let counter = SharedCounter(), found = SharedMinimum()
+        DispatchQueue.concurrentPerform(iterations: min(threads, chunks)) { _ in
+            while true {
+                let c = counter.next()
+                let from = range.lowerBound + c * chunk
+                guard c < chunks, from < found.value else { break }
+                for i in from..<min(range.upperBound, from + chunk) {
+                    if i >= found.value { break }
+                    if test(i) { found.lower(to: i); break }
+                }
+            }
+        }
+        return found.value == Int.max ? nil : found.value
+    }
+
     /// `body` for each of `0..<count`, once, on all cores.
     private static func forEachIndex(_ count: Int, _ body: @Sendable (Int) -> Void) {
         guard count >= 2, threads > 1 else {
@@ -281,6 +303,13 @@ public enum ParallelMap {
 final class SharedCounter: @unchecked Sendable {
     private let value = Atomic<Int>(0)
     func next() -> Int { value.add(1, ordering: .relaxed).oldValue }
+}
+
+/// The least value several threads have offered (`Int.max` until one does).
+final class SharedMinimum: @unchecked Sendable {
+    private let least = Atomic<Int>(Int.max)
+    var value: Int { least.load(ordering: .relaxed) }
+    func lower(to v: Int) { least.min(v, ordering: .relaxed) }
 }
 
 /// Write-once slots filled from several threads; each index is written by exactly one thread,

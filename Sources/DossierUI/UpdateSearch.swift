@@ -11,18 +11,23 @@ extension AppState {
         }
     }
 
-    /// The next matching list position from `start` (wrapping), scanning lazily: typing a
-    /// query stops at the first hit instead of matching the whole corpus.
+    /// The next matching list position from `start` (wrapping). Typing a query stops at the
+    /// first hit instead of matching the whole list; a query that few items hold is looked for
+    /// on all cores, chunk by chunk in list order, so the hit is the one a loop would find.
     func findMatch(_ pane: Pane, _ query: String, from start: Int, forward: Bool) -> Int? {
         let count = pane == .articles ? articles.count : pane == .actors ? actors.count : quotes.count
         guard count > 0 else { return nil }
         let needle = TextSearch.Needle(query)
-        for step in 0..<count {
-            let p = forward ? (start + step) % count : ((start - step) % count + count) % count
-            if itemMatches(pane, position: p, needle) { return p }
+        let position = { @Sendable (step: Int) in forward ? (start + step) % count : ((start - step) % count + count) % count }
+        let step = ParallelMap.firstIndex(in: 0..<count, chunk: AppState.searchChunk) { step in
+            itemMatches(pane, position: position(step), needle)
         }
-        return nil
+        return step.map(position)
     }
+
+    /// List items a search thread takes at a time: small enough that a hit near the start is
+    /// found as soon as by a single loop, large enough that handing out chunks costs nothing.
+    static let searchChunk = 1024
 
     /// Offsets of matches in the reader's article.
     func readerMatches(_ query: String) -> [Int] {
