@@ -116,26 +116,32 @@ enum FoldedScalars {
         return nil
     }
 
-    /// The scalars other than `s` that `TextSearch.fold` maps onto it.
+    /// The scalars other than `s` that `TextSearch.fold` maps onto it: its one-scalar
+    /// uppercase and titlecase, and the few capitals that are neither (a test checks every
+    /// scalar against this).
     static func foldingOnto(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
         switch s {
         case "'": return ["\u{2019}", "\u{2018}"]
         case "\"": return ["\u{201C}", "\u{201D}"]
         case "a"..."z": return [Unicode.Scalar(s.value - 32)!]
-        default: return s.isASCII ? [] : (inverseFold[s.value] ?? [])
+        default:
+            guard !s.isASCII else { return [] }
+            var found = irregularCapitals[s] ?? []
+            for mapping in [s.properties.uppercaseMapping, s.properties.titlecaseMapping] {
+                let scalars = mapping.unicodeScalars
+                guard scalars.count == 1, let u = scalars.first, u != s, !found.contains(u), TextSearch.fold(u) == s else { continue }
+                found.append(u)
+            }
+            return found
         }
     }
 
-    /// Every non-ASCII scalar that folds onto another, by what it folds onto: made once, on the
-    /// first search for a query with other letters (about 7 ms). Cased letters all lie in the
-    /// first two planes.
-    private static let inverseFold: [UInt32: [Unicode.Scalar]] = {
-        var table: [UInt32: [Unicode.Scalar]] = [:]
-        for v in UInt32(0x80)...0x1FFFF {
-            guard let s = Unicode.Scalar(v), s.properties.changesWhenLowercased else { continue }
-            let folded = TextSearch.fold(s)
-            if folded != s { table[folded.value, default: []].append(s) }
-        }
-        return table
-    }()
+    /// Capitals that lowercase to a letter whose own uppercase is something else: signs kept
+    /// for compatibility, and the capital sharp s (ß uppercases to "SS").
+    private static let irregularCapitals: [Unicode.Scalar: [Unicode.Scalar]] = [
+        "\u{3B8}": ["\u{3F4}"],    // θ: ϴ, the capital theta symbol
+        "\u{3C9}": ["\u{2126}"],   // ω: Ω, the ohm sign
+        "\u{E5}": ["\u{212B}"],    // å: Å, the angstrom sign
+        "\u{DF}": ["\u{1E9E}"],    // ß: ẞ
+    ]
 }

@@ -141,3 +141,24 @@ import Testing
         #expect(TextSearch.Needle("ab").implies(TextSearch.Needle("")))
     }
 }
+
+/// The scalars a query's letter stands for, checked against every scalar there is.
+@Suite struct FoldingOntoTests {
+    @Test func everyScalarIsFoundByTheLetterItFoldsOnto() {
+        var folding = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let t = Unicode.Scalar(v) else { continue }
+            let folded = TextSearch.fold(t)
+            guard folded != t else { continue }
+            folding += 1
+            #expect(FoldedScalars.foldingOnto(folded).contains(t), "U+\(String(v, radix: 16)) folds onto U+\(String(folded.value, radix: 16))")
+        }
+        #expect(folding > 1400)   // the cased letters, the curly quotes
+        // and nothing is offered that does not fold onto the letter
+        for s: Unicode.Scalar in ["a", "ß", "θ", "ω", "å", "é", "ǆ", "п", "'", "\"", "s", "k", "i", "1", " "] {
+            for t in FoldedScalars.foldingOnto(s) { #expect(TextSearch.fold(t) == s, "\(t) for \(s)") }
+        }
+        #expect(FoldedScalars.foldingOnto("ǆ").count == 2)   // Ǆ and ǅ
+        #expect(FoldedScalars.foldingOnto("k") == ["K"])       // not the Kelvin sign, which folds to itself
+    }
+}
