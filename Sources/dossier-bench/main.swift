@@ -11,6 +11,7 @@ import Glibc
 //   dossier-bench generate N DIR                               write a corpus
 //   dossier-bench measure DIR                                  one JSON line of figures
 //   dossier-bench reopen DIR                                   reopening from the cache, as a fresh browser
+//   dossier-bench scripts DIR                                  a search miss in Latin and Cyrillic text
 //
 // Build with `swift build -c release --product dossier-bench`. Each size is measured in a child
 // process so that peak memory belongs to that size alone; one-core throughput comes from a
@@ -274,6 +275,9 @@ case "generate":
 case "reopen":
     guard arguments.count == 2 else { print("usage: dossier-bench reopen DIR"); exit(64) }
     try reopen(folder: arguments[1])
+case "scripts":
+    guard arguments.count == 2 else { print("usage: dossier-bench scripts DIR"); exit(64) }
+    scriptSearch(folder: arguments[1])
 case "measure":
     guard arguments.count >= 2 else { print("usage: dossier-bench measure DIR [--extract-only]"); exit(64) }
     try measure(folder: arguments[1], extractOnly: arguments.contains("--extract-only"))

@@ -91,7 +91,7 @@ import Testing
         // letters whose cases differ in length (ß, ẞ), letters folding onto ASCII (the Kelvin
         // sign, İ), curly and straight quotes, Cyrillic, a combining accent
         let alphabet: [Unicode.Scalar] = ["a", "A", "e", "é", "É", "\u{301}", "ß", "ẞ", "k", "K", "\u{212A}", "i", "İ",
-                                          "'", "’", "\"", "“", "п", "П", " ", "s"]
+                                          "'", "’", "\"", "“", "п", "П", " ", "s", "ǆ", "Ǆ", "ǅ", "ω", "Ω", "\u{2126}"]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<4000 {
             var hay = String.UnicodeScalarView(), query = String.UnicodeScalarView()
@@ -109,6 +109,30 @@ import Testing
                 #expect(TextSearch.contains(h, TextSearch.Needle(piece)), "\(h.debugDescription) \(piece.debugDescription)")
             }
         }
+    }
+
+    @Test func aQueryInAnotherScriptIsFoundAtEveryPlaceAroundTheSixteenByteSteps() {
+        // Cyrillic letters take two bytes in either case: these queries take the two-byte scan
+        let word: [Unicode.Scalar] = ["п", "У", "т", "И", "н"]
+        for length in 1...5 {
+            let query = String(String.UnicodeScalarView(word.prefix(length))).lowercased()
+            #expect(TextSearch.Needle(query).span == 2 * length)
+            for filler in [0, 1, 7, 8, 15, 16, 17, 30] {
+                for tail in [0, 1, 9, 16] {
+                    let placed = String(repeating: "x", count: filler) + query.uppercased() + String(repeating: "é", count: tail)
+                    #expect(TextSearch.contains(placed, TextSearch.Needle(query)), "\(length) after \(filler)")
+                    let changed = String(repeating: "x", count: filler) + query.uppercased().dropLast() + "Ж" + String(repeating: "é", count: tail)
+                    #expect(!TextSearch.contains(changed, TextSearch.Needle(query)), "\(length) after \(filler), last letter changed")
+                }
+            }
+        }
+        // a letter whose forms differ in length splits the runs; the longest run is scanned for
+        #expect(TextSearch.Needle("straße").run == 0..<4)
+        #expect(TextSearch.Needle("don't go").run == 4..<8)      // `t go`, four bytes
+        #expect(TextSearch.Needle("saïd").span == 5)
+        #expect(TextSearch.Needle("’").span == 0)                // no run: the first letter's lead bytes
+        #expect(TextSearch.contains("Don’t", TextSearch.Needle("’")))
+        #expect(TextSearch.contains("a ẞ b", TextSearch.Needle("ß")))
     }
 
     @Test func findsWhatAReaderTypes() {
