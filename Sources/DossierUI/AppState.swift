@@ -183,12 +183,13 @@ public struct AppState: Sendable {
     public mutating func refreshLists() {
         searchMiss = nil  // the lists it was a miss in are made again
         let layout = Layout(size: size, state: self)
-        var list = passingArticles() ?? Array(model.corpus.articles.indices)
-        let all = model.corpus.articles
-        switch sort {
-        case .date: break // the corpus is in date order already
-        case .source: list.sort { (all[$0].source ?? "\u{10FFFF}", $0) < (all[$1].source ?? "\u{10FFFF}", $1) }
-        case .title: list.sort { (all[$0].title.lowercased(), $0) < (all[$1].title.lowercased(), $1) }
+        let list: [Int]
+        let passing = passingArticles()
+        if sort == .date {
+            list = passing ?? Array(model.corpus.articles.indices)  // the corpus is in date order already
+        } else {
+            let order = model.articleOrders.order(sort)
+            list = passing.map(order.arrange) ?? order.articles
         }
         articles.setItems(list, height: layout.listRows(.articles))
 

@@ -28,6 +28,8 @@ public final class BrowserModel: @unchecked Sendable {
     public let articlesBySource: [[Int]]
     public let actorSources: [[Int]]
     public let quoteArticle: [Int]
+    /// The articles in each sort order, made on first use.
+    let articleOrders: ArticleOrders
 
     /// The index of the article with this id (the corpus's own table).
     public func articleIndex(of id: String) -> Int? { corpus.articleIndex(of: id) }
@@ -53,6 +55,7 @@ public final class BrowserModel: @unchecked Sendable {
         var bySource = [[Int]](repeating: [], count: sources.count)
         for (i, s) in perArticle.enumerated() { bySource[s].append(i) }
         articlesBySource = bySource
+        articleOrders = ArticleOrders(corpus: corpus, articleSource: perArticle, sources: sources.map(\.name))
         // sorted, then each run kept once: a set per actor cost more than the few sources in it
         actorSources = BrowserModel.perActor(corpus.actors.count) { a in
             var found = byActorArticles[a].map { perArticle[$0] }

@@ -74,8 +74,10 @@ extension AppState {
         case .char("]"): jumpQuote(forward: true)
         case .char("["): jumpQuote(forward: false)
         case .char("o"):
-            sort = ArticleSort.allCases[(ArticleSort.allCases.firstIndex(of: sort)! + 1) % ArticleSort.allCases.count]
+            let cycle = ArticleSort.allCases
+            sort = cycle[(cycle.firstIndex(of: sort)! + 1) % cycle.count]
             refreshLists()
+            model.articleOrders.prepare(cycle[(cycle.firstIndex(of: sort)! + 1) % cycle.count])
             status = "sorted by \(sort.rawValue)"
         case .char("s"): openPicker()
         case .char("a"): filterToActor()

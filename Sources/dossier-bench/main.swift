@@ -109,6 +109,9 @@ func measure(folder: String, extractOnly: Bool) throws {
         state = update(state, .key(.escape))
         figures["search_scan_ms"] = slowestSearchKey(&state, unfilteredMiss) * 1000
         figures["search_accented_ms"] = slowestSearchKey(&state, accentedMiss) * 1000
+        // `o` twice, back to back: by source, then by title (whose order the first key began
+        // making on another thread), then back to date
+        (figures["sort_source_ms"], figures["sort_title_ms"]) = sortKeys(&state)
         // source filter: pick the first source, apply
         figures["filter_ms"] = timed {
             state = update(state, .key(.char("s")))
@@ -168,8 +171,8 @@ func runChild(_ args: [String], threads: Int?) -> [String: Double] {
 }
 
 func table(sizes: [Int], dir: String) {
-    print("| N | MB | load+clean+extract, 1 core | all cores | full index | peak RSS (× corpus) | RSS after load / analysis | first frame | key worst / mean | search: hit / no match / unfiltered miss / accented miss | filter: source / actor | reopen: corpus / browser |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| N | MB | load+clean+extract, 1 core | all cores | full index | peak RSS (× corpus) | RSS after load / analysis | first frame | key worst / mean | sort: source / title | search: hit / no match / unfiltered miss / accented miss | filter: source / actor | reopen: corpus / browser |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in sizes {
         let folder = dir + "/corpus-\(n)"
         if !FileManager.default.fileExists(atPath: folder + "/metadata.csv") {
@@ -183,7 +186,7 @@ func table(sizes: [Int], dir: String) {
         let oneRate = mb / ((one["index_s"] ?? .infinity))
         let allRate = mb / ((all["index_s"] ?? .infinity))
         let rss = (all["peak_rss_bytes"] ?? 0) / 1e6
-        print("| \(n) | \(f(mb)) | \(f(oneRate)) MB/s | \(f(allRate)) MB/s | \(f(all["index_s"], 2)) s | \(f(rss, 0)) MB (\(f(rss / max(mb, 0.001), 2))×) | \(f((all["rss_articles_bytes"] ?? 0) / 1e6, 0)) / \(f((all["rss_analysed_bytes"] ?? 0) / 1e6, 0)) MB | \(f(all["first_frame_ms"])) ms | \(f(all["key_worst_ms"], 2)) / \(f(all["key_mean_ms"], 2)) ms | \(f(all["search_hit_ms"], 1)) / \(f(all["search_ms"], 1)) / \(f(all["search_scan_ms"], 1)) / \(f(all["search_accented_ms"], 1)) ms | \(f(all["filter_ms"], 1)) / \(f(all["actor_filter_ms"], 1)) ms | \(f(all["reopen_corpus_s"], 2)) / \(f(all["reopen_s"], 2)) s |")
+        print("| \(n) | \(f(mb)) | \(f(oneRate)) MB/s | \(f(allRate)) MB/s | \(f(all["index_s"], 2)) s | \(f(rss, 0)) MB (\(f(rss / max(mb, 0.001), 2))×) | \(f((all["rss_articles_bytes"] ?? 0) / 1e6, 0)) / \(f((all["rss_analysed_bytes"] ?? 0) / 1e6, 0)) MB | \(f(all["first_frame_ms"])) ms | \(f(all["key_worst_ms"], 2)) / \(f(all["key_mean_ms"], 2)) ms | \(f(all["sort_source_ms"], 1)) / \(f(all["sort_title_ms"], 1)) ms | \(f(all["search_hit_ms"], 1)) / \(f(all["search_ms"], 1)) / \(f(all["search_scan_ms"], 1)) / \(f(all["search_accented_ms"], 1)) ms | \(f(all["filter_ms"], 1)) / \(f(all["actor_filter_ms"], 1)) ms | \(f(all["reopen_corpus_s"], 2)) / \(f(all["reopen_s"], 2)) s |")
     }
 }
 
@@ -225,6 +228,13 @@ let unfilteredMiss = "said the said"
 /// scalar around each "sa" (its longest plain run), so this reads the whole text for a common pair.
 let accentedMiss = "saïd the said"
 
+/// `o` three times (source, title, date order); the first two keys' update + render, in ms.
+func sortKeys(_ state: inout AppState) -> (Double, Double) {
+    var times: [Double] = []
+    for _ in 0..<3 { times.append(timed { state = update(state, .key(.char("o"))); _ = render(state, size: state.size) } * 1000) }
+    return (times[0], times[1])
+}
+
 /// Types `/query` into the article list and leaves the search; the slowest key's update + render.
 func slowestSearchKey(_ state: inout AppState, _ query: String) -> Double {
     state = update(state, .key(.char("/")))
@@ -254,9 +264,10 @@ func reopen(folder: String) throws {
     // and one that no filter rules out reads every article's text from the snapshot's mapping
     let scan = slowestSearchKey(&state, unfilteredMiss)
     let accented = slowestSearchKey(&state, accentedMiss)
+    let (bySource, byTitle) = sortKeys(&state)
     print("{\"reopen_corpus_s\": \(read - start), \"reopen_model_s\": \(done - read), \"reopen_s\": \(done - start), "
         + "\"peak_rss_bytes\": \(peak), \"first_search_ms\": \(firstSearch * 1000), \"scan_search_ms\": \(scan * 1000), "
-        + "\"accented_search_ms\": \(accented * 1000), "
+        + "\"accented_search_ms\": \(accented * 1000), \"sort_source_ms\": \(bySource), \"sort_title_ms\": \(byTitle), "
         + "\"articles\": \(model.corpus.articles.count)}")
     exit(0)  // freeing a corpus of this size takes a while and is no part of reopening
 }

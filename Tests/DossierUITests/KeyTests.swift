@@ -174,6 +174,12 @@ import DossierModel
         #expect(bySource.articles.items.map { corpus.articles[$0].source ?? "~" } == ["American Thinker", "Geopolitical Daily", "PMOI/MEK", "The Wall Street Journal", "~"])
         let byTitle = bySource.keys("o")
         #expect(byTitle.sort == .title)
+        let titles = byTitle.articles.items.map { corpus.articles[$0].title.lowercased() }
+        #expect(titles == titles.sorted() && titles.count == 5)
+        // a filtered list keeps the order: the articles of one actor, by title
+        let filtered = byTitle.keys("3j").keys("a")
+        let kept = filtered.articles.items.map { corpus.articles[$0].title.lowercased() }
+        #expect(kept == kept.sorted() && kept.count > 1 && kept.count < 5)
         #expect(byTitle.keys("o").sort == .date)
     }
 
