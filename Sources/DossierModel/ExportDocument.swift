@@ -3,7 +3,11 @@ import Foundation
 /// `dossier export --format json`: the contract other tools and the evaluation read.
 /// Offsets count Unicode scalars (Python `str` indices) in the article's cleaned text, whose
 /// paragraphs are joined by one blank line (`\n\n`).
-public struct ExportDocument: Encodable {
+///
+/// The document is written a few hundred entries at a time, each encoded on all cores and let
+/// go once written: encoded whole, 100k articles took 43 s and 5.9 GB for 1.1 GB of JSON. The
+/// bytes are those `JSONEncoder` gives for the whole document (pretty, keys sorted).
+public struct ExportDocument: Sendable {
     public struct ExportParagraph: Encodable {
         var text: String
         var start: Int
@@ -39,31 +43,102 @@ public struct ExportDocument: Encodable {
         enum CodingKeys: String, CodingKey { case id, file, title, source, author, date, url, credit, paragraphs }
     }
 
-    var articles: [ExportArticle]
-    var actors: [ExportActor]
-    var quotes: [ExportQuote]
-    /// Reported speech (`X said that …`) apart from `quotes`: evaluators count every non-term
-    /// entry of `quotes` as a direct quote.
-    var reported: [ExportQuote]
+    let corpus: Corpus
+    /// Each article's file, by id.
+    let files: [String: String]
 
     public init(_ corpus: Corpus) {
-        articles = corpus.articles.map { a in
-            ExportArticle(id: a.id, file: a.file, title: a.title, source: a.source, author: a.author,
-                          date: a.date?.description, url: a.url, credit: a.credit,
-                          paragraphs: a.paragraphs.map {
-                              ExportParagraph(text: $0.text, start: $0.start, end: $0.end,
-                                              sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd)
-                          })
-        }
-        actors = ExportActor.all(corpus)
-        quotes = ExportQuote.all(corpus)
-        reported = ExportQuote.all(corpus, kinds: [.reported])
+        self.corpus = corpus
+        files = Dictionary(uniqueKeysWithValues: corpus.articles.map { ($0.id, $0.file) })
     }
 
+    /// The whole document in memory (for tests and small corpora; `write` streams it).
     public func json() -> Data {
+        var out = Data()
+        write { out.append($0) }
+        return out
+    }
+
+    /// Writes the document to `sink`, piece by piece, in order.
+    public func write(to sink: (Data) -> Void) {
+        write(to: sink, block: 256, blocksAtOnce: 8)
+    }
+
+    /// `block`: entries one thread encodes at a time; `blocksAtOnce`: blocks encoded before
+    /// they are written (smaller in tests, so that entries meet at every kind of seam).
+    func write(to sink: (Data) -> Void, block: Int, blocksAtOnce: Int) {
+        let quotes = corpus.quotes.indices.filter { corpus.quotes[$0].kind != .reported }
+        // reported speech (`X said that …`) apart from `quotes`: evaluators count every
+        // non-term entry of `quotes` as a direct quote
+        let reported = corpus.quotes.indices.filter { corpus.quotes[$0].kind == .reported }
+        sink(Data("{\n".utf8))
+        let sizes = (block: max(1, block), atOnce: max(1, blocksAtOnce))
+        section("actors", Array(corpus.actors.indices), last: false, sizes, sink) { [self] in ExportActor(corpus, $0, files: files) }
+        section("articles", Array(corpus.articles.indices), last: false, sizes, sink) { [self] in ExportArticle(corpus.articles[$0]) }
+        section("quotes", quotes, last: false, sizes, sink) { [self] in ExportQuote(corpus, $0, files: files) }
+        section("reported", reported, last: true, sizes, sink) { [self] in ExportQuote(corpus, $0, files: files) }
+        sink(Data("}".utf8))
+    }
+
+    /// `"name" : [ … ]` with the entries `make` gives for `items`, as the encoder nests them.
+    private func section<Entry: Encodable>(_ name: String, _ items: [Int], last: Bool, _ sizes: (block: Int, atOnce: Int),
+                                           _ sink: (Data) -> Void, _ make: @escaping @Sendable (Int) -> Entry) {
+        sink(Data("  \"\(name)\" : [".utf8))
+        if items.isEmpty {
+            sink(Data("\n\n  ]".utf8))
+        } else {
+            sink(Data("\n".utf8))
+            let blocks = Array(stride(from: 0, to: items.count, by: sizes.block))
+            for round in stride(from: 0, to: blocks.count, by: sizes.atOnce) {
+                let encoded = ParallelMap.map(Array(blocks[round..<min(round + sizes.atOnce, blocks.count)])) { start in
+                    ExportDocument.encode(items[start..<min(start + sizes.block, items.count)].map(make))
+                }
+                for (k, data) in encoded.enumerated() {
+                    if round + k > 0 { sink(Data(",\n".utf8)) }
+                    sink(data)
+                }
+            }
+            sink(Data("\n  ]".utf8))
+        }
+        sink(Data((last ? "\n" : ",\n").utf8))
+    }
+
+    /// Entries encoded one by one and indented four spaces (their place inside the document's
+    /// arrays), joined by `,\n`. Blank lines (inside empty arrays) stay blank, as the encoder
+    /// writes them; strings hold no raw line breaks, so lines are the encoder's own.
+    static func encode<Entry: Encodable>(_ entries: [Entry]) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        // Encoding plain strings and numbers cannot fail.
-        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+        var out: [UInt8] = []
+        let indent: [UInt8] = [0x20, 0x20, 0x20, 0x20]
+        for (k, entry) in entries.enumerated() {
+            // encoding plain strings and numbers cannot fail
+            let data = (try? encoder.encode(entry)) ?? Data("{}".utf8)
+            if k > 0 { out.append(contentsOf: [0x2C, 0x0A]) }
+            out.reserveCapacity(out.count + data.count + data.count / 8)
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                // line by line: the indent, then the line with its break
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                    if end > start { out.append(contentsOf: indent) }
+                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<min(end + 1, bytes.count)]))
+                    start = end + 1
+                }
+            }
+        }
+        return Data(out)
+    }
+}
+
+extension ExportDocument.ExportArticle {
+    init(_ a: Article) {
+        self.init(id: a.id, file: a.file, title: a.title, source: a.source, author: a.author,
+                  date: a.date?.description, url: a.url, credit: a.credit,
+                  paragraphs: a.paragraphs.map {
+                      ExportDocument.ExportParagraph(text: $0.text, start: $0.start, end: $0.end,
+                                                     sourceStart: $0.sourceStart, sourceEnd: $0.sourceEnd)
+                  })
     }
 }

@@ -14,15 +14,6 @@ public struct ExportActor: Encodable {
     var roles: [String]
     var articles: [String]
     var mentions: [ExportMention]
-
-    static func all(_ corpus: Corpus) -> [ExportActor] {
-        let files = Dictionary(uniqueKeysWithValues: corpus.articles.map { ($0.id, $0.file) })
-        return corpus.actors.map { a in
-            ExportActor(id: a.id, name: a.name, kind: a.kind.rawValue, aliases: a.aliases, roles: a.roles,
-                        articles: a.articles.compactMap { files[$0] },
-                        mentions: a.mentions.map { ExportMention(file: files[$0.article] ?? $0.article, start: $0.start, end: $0.end) })
-        }
-    }
 }
 
 /// A quote as `export` writes it.
@@ -54,15 +45,24 @@ public struct ExportQuote: Encodable {
         try c.encode(group, forKey: .group)
     }
     enum CodingKeys: String, CodingKey { case id, file, text, speaker, speakerName, kind, cue, via, start, end, group }
+}
 
-    /// `kinds` chooses which quotes: the `quotes` array holds speech and terms; reported speech
-    /// goes to its own `reported` array.
-    static func all(_ corpus: Corpus, kinds: Set<Quote.Kind> = [.speech, .term]) -> [ExportQuote] {
-        let files = Dictionary(uniqueKeysWithValues: corpus.articles.map { ($0.id, $0.file) })
-        return corpus.quotes.filter { kinds.contains($0.kind) }.map { q in
-            ExportQuote(id: q.id, file: files[q.article] ?? q.article, text: String(q.text),
-                        speaker: q.speaker.map { corpus.actors[$0].id }, speakerName: q.speakerName,
-                        kind: q.kind.rawValue, cue: q.cue, via: q.via, start: q.start, end: q.end, group: q.group)
-        }
+extension ExportActor {
+    /// Actor `i` of the corpus; `files`: each article's file, by id.
+    init(_ corpus: Corpus, _ i: Int, files: [String: String]) {
+        let a = corpus.actors[i]
+        self.init(id: a.id, name: a.name, kind: a.kind.rawValue, aliases: a.aliases, roles: a.roles,
+                  articles: a.articles.compactMap { files[$0] },
+                  mentions: a.mentions.map { ExportMention(file: files[$0.article] ?? $0.article, start: $0.start, end: $0.end) })
+    }
+}
+
+extension ExportQuote {
+    /// Quote `i` of the corpus; `files`: each article's file, by id.
+    init(_ corpus: Corpus, _ i: Int, files: [String: String]) {
+        let q = corpus.quotes[i]
+        self.init(id: q.id, file: files[q.article] ?? q.article, text: String(q.text),
+                  speaker: q.speaker.map { corpus.actors[$0].id }, speakerName: q.speakerName,
+                  kind: q.kind.rawValue, cue: q.cue, via: q.via, start: q.start, end: q.end, group: q.group)
     }
 }

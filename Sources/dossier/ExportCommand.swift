@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierModel
+import Foundation
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +14,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let corpus = try corpusOptions.load()
-        var data = ExportDocument(corpus).json()
-        data.append(0x0A)
-        Output.data(data)
+        // streamed: the whole document of a large corpus would be gigabytes in memory
+        ExportDocument(corpus).write(to: Output.data)
+        Output.data(Data([0x0A]))
     }
 }

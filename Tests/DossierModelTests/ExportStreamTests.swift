@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import DossierModel
+
+/// `export` written a block at a time gives the bytes of the whole document encoded at once.
+@Suite struct ExportStreamTests {
+    /// The definition: the four arrays in one value, through `JSONEncoder` as `export` sets it.
+    struct Whole: Encodable {
+        let actors: [ExportActor]
+        let articles: [ExportDocument.ExportArticle]
+        let quotes: [ExportQuote]
+        let reported: [ExportQuote]
+
+        init(_ corpus: Corpus) {
+            let files = Dictionary(uniqueKeysWithValues: corpus.articles.map { ($0.id, $0.file) })
+            actors = corpus.actors.indices.map { ExportActor(corpus, $0, files: files) }
+            articles = corpus.articles.map { ExportDocument.ExportArticle($0) }
+            quotes = corpus.quotes.indices.filter { corpus.quotes[$0].kind != .reported }.map { ExportQuote(corpus, $0, files: files) }
+            reported = corpus.quotes.indices.filter { corpus.quotes[$0].kind == .reported }.map { ExportQuote(corpus, $0, files: files) }
+        }
+
+        func json() throws -> Data {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+            return try encoder.encode(self)
+        }
+    }
+
+    @Test func theSeedsStreamAsTheWholeDocumentEncodesAtEveryBlockSize() throws {
+        let corpus = try Corpus.load(folder: Paths.seeds)
+        let whole = try Whole(corpus).json()
+        #expect(ExportDocument(corpus).json() == whole)
+        for (block, atOnce) in [(1, 1), (2, 3), (5, 2), (7, 100)] {
+            var out = Data()
+            var pieces = 0
+            ExportDocument(corpus).write(to: { out.append($0); pieces += 1 }, block: block, blocksAtOnce: atOnce)
+            #expect(out == whole, "block \(block), \(atOnce) at once")
+            #expect(pieces > 10)
+        }
+        // empty arrays, inside entries and for a whole section, are written as the encoder does
+        let text = String(decoding: whole, as: UTF8.self)
+        #expect(text.contains("\"roles\" : [\n\n      ]"))
+        let bare = Corpus(articles: corpus.articles, warnings: [], analyze: false)
+        #expect(ExportDocument(bare).json() == (try Whole(bare).json()))
+        #expect(String(decoding: ExportDocument(bare).json(), as: UTF8.self).contains("\"quotes\" : [\n\n  ]"))
+    }
+}
