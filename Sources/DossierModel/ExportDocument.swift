@@ -4,9 +4,9 @@ import Foundation
 /// Offsets count Unicode scalars (Python `str` indices) in the article's cleaned text, whose
 /// paragraphs are joined by one blank line (`\n\n`).
 ///
-/// The document is written a few hundred entries at a time, each encoded on all cores and let
-/// go once written: encoded whole, 100k articles took 43 s and 5.9 GB for 1.1 GB of JSON. The
-/// bytes are those `JSONEncoder` gives for the whole document (pretty, keys sorted).
+/// The document is written a few hundred entries at a time (`JSONStream`), encoded on all cores
+/// and let go once written: encoded whole, 100k articles took 43 s and 5.9 GB for 1.1 GB of
+/// JSON. The bytes are those `JSONEncoder` gives for the whole document (pretty, keys sorted).
 public struct ExportDocument: Sendable {
     public struct ExportParagraph: Encodable {
         var text: String
@@ -83,52 +83,9 @@ public struct ExportDocument: Sendable {
     /// `"name" : [ … ]` with the entries `make` gives for `items`, as the encoder nests them.
     private func section<Entry: Encodable>(_ name: String, _ items: [Int], last: Bool, _ sizes: (block: Int, atOnce: Int),
                                            _ sink: (Data) -> Void, _ make: @escaping @Sendable (Int) -> Entry) {
-        sink(Data("  \"\(name)\" : [".utf8))
-        if items.isEmpty {
-            sink(Data("\n\n  ]".utf8))
-        } else {
-            sink(Data("\n".utf8))
-            let blocks = Array(stride(from: 0, to: items.count, by: sizes.block))
-            for round in stride(from: 0, to: blocks.count, by: sizes.atOnce) {
-                let encoded = ParallelMap.map(Array(blocks[round..<min(round + sizes.atOnce, blocks.count)])) { start in
-                    ExportDocument.encode(items[start..<min(start + sizes.block, items.count)].map(make))
-                }
-                for (k, data) in encoded.enumerated() {
-                    if round + k > 0 { sink(Data(",\n".utf8)) }
-                    sink(data)
-                }
-            }
-            sink(Data("\n  ]".utf8))
-        }
+        sink(Data("  \"\(name)\" : ".utf8))
+        JSONStream.array(count: items.count, depth: 1, block: sizes.block, blocksAtOnce: sizes.atOnce, sink: sink) { make(items[$0]) }
         sink(Data((last ? "\n" : ",\n").utf8))
-    }
-
-    /// Entries encoded one by one and indented four spaces (their place inside the document's
-    /// arrays), joined by `,\n`. Blank lines (inside empty arrays) stay blank, as the encoder
-    /// writes them; strings hold no raw line breaks, so lines are the encoder's own.
-    static func encode<Entry: Encodable>(_ entries: [Entry]) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        var out: [UInt8] = []
-        let indent: [UInt8] = [0x20, 0x20, 0x20, 0x20]
-        for (k, entry) in entries.enumerated() {
-            // encoding plain strings and numbers cannot fail
-            let data = (try? encoder.encode(entry)) ?? Data("{}".utf8)
-            if k > 0 { out.append(contentsOf: [0x2C, 0x0A]) }
-            out.reserveCapacity(out.count + data.count + data.count / 8)
-            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                // line by line: the indent, then the line with its break
-                var start = 0
-                while start < bytes.count {
-                    var end = start
-                    while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                    if end > start { out.append(contentsOf: indent) }
-                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<min(end + 1, bytes.count)]))
-                    start = end + 1
-                }
-            }
-        }
-        return Data(out)
     }
 }
 

@@ -45,3 +45,29 @@ import Testing
         #expect(String(decoding: ExportDocument(bare).json(), as: UTF8.self).contains("\"quotes\" : [\n\n  ]"))
     }
 }
+
+/// `JSONStream.array` against `JSONEncoder` on the whole array, at the document's top level.
+@Suite struct JSONStreamTests {
+    struct Entry: Encodable, Sendable {
+        let name: String
+        let tags: [String]
+        let nested: [String: [Int]]
+        let note: String?
+    }
+
+    @Test func anArrayStreamsAsItEncodesWhole() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        for count in [0, 1, 2, 7, 40] {
+            let entries = (0..<count).map { i in
+                Entry(name: "n\(i) “quoted” a/b \\ \n", tags: i % 3 == 0 ? [] : ["t\(i)", "u"], nested: i % 2 == 0 ? [:] : ["k": [i]], note: i % 4 == 0 ? nil : "x")
+            }
+            let whole = try encoder.encode(entries)
+            for (block, atOnce) in [(1, 1), (3, 2), (256, 8)] {
+                var out = Data()
+                JSONStream.array(count: count, block: block, blocksAtOnce: atOnce, sink: { out.append($0) }) { entries[$0] }
+                #expect(out == whole, "\(count) entries, block \(block)")
+            }
+        }
+    }
+}

@@ -37,6 +37,24 @@ import Testing
         }
     }
 
+    @Test func quotesAndParagraphsReadAloneLeaveTheTextUnmade() throws {
+        let seeds = try mappedSeeds()
+        let back = try #require(try CorpusCache.decode(seeds.file, isCurrent: { _ in true }, searchFilters: true)).snapshot.corpus
+        // what `export` and `quotes` read: every quote's and paragraph's words, one by one
+        #expect(back.quotes.map { String($0.text) } == seeds.corpus.quotes.map { String($0.text) })
+        #expect(back.articles.map { $0.paragraphs.map(\.text) } == seeds.corpus.articles.map { $0.paragraphs.map(\.text) })
+        #expect(ExportDocument(back).json() == ExportDocument(seeds.corpus).json())
+        for a in back.articles { if case .mapped(let text) = a.body { #expect(!text.isMade, "\(a.id)") } }
+        // a part must start and end on a scalar's first byte, as a slice of the made text must
+        guard case .mapped(let text) = back.articles[0].body else { Issue.record("text made"); return }
+        var bytes: [UInt8] = []
+        text.withBytes { bytes = Array($0) }
+        let inside = try #require(bytes.indices.first { bytes[$0] & 0xC0 == 0x80 })
+        #expect(text.part(inside, min(inside + 4, bytes.count)) == "")
+        #expect(text.part(0, bytes.count + 1) == "")
+        #expect(text.part(0, 10) == text.string.sliceUTF8(0, 10))
+    }
+
     @Test func theTextOutlivesTheSnapshotFileBeingReplaced() throws {
         let seeds = try mappedSeeds()
         let back = try #require(try CorpusCache.decode(seeds.file, isCurrent: { _ in true }, searchFilters: false)).snapshot.corpus
