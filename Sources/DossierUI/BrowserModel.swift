@@ -95,9 +95,7 @@ public final class BrowserModel: @unchecked Sendable {
     /// searched in place: no lowercased copy of the corpus is kept.
     func articleMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
         guard articleFilters.mayContain(i, needle) else { return false }
-        let a = corpus.articles[i]
-        return TextSearch.contains(a.title, needle) || TextSearch.contains(a.source ?? "", needle)
-            || TextSearch.contains(a.author ?? "", needle) || a.textContains(needle)
+        return corpus.articleHolds(i, needle)
     }
 
     func actorMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {

@@ -186,3 +186,16 @@ import Testing
         #expect(FoldedScalars.foldingOnto("k") == ["K"])       // not the Kelvin sign, which folds to itself
     }
 }
+
+/// What the browser's article search compares, read in place.
+@Suite struct ArticleHoldsTests {
+    @Test func titleSourceAuthorAndTextAreSearchedAndNothingElse() {
+        let article = Article(id: "x1", file: "wire/x1.txt", title: "Talks Resume", source: "Daily Ledger", author: "Ana Ruiz",
+                              paragraphs: [Paragraph(text: "The minister said “no”.", start: 0, end: 23, sourceStart: 0, sourceEnd: 23)])
+        let corpus = Corpus(articles: [article], analyze: false)
+        for (query, holds) in [("talks", true), ("LEDGER", true), ("ruiz", true), ("said \"no\"", true),
+                               ("wire", false), ("x1", false), ("absent", false)] {
+            #expect(corpus.articleHolds(0, TextSearch.Needle(query)) == holds, "\(query)")
+        }
+    }
+}
