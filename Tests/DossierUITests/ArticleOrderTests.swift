@@ -33,6 +33,18 @@ import Testing
         #expect(ArticleOrders.bySource(articleSource, sources: names) == expected)
     }
 
+    @Test func ordersAskedForOnManyThreadsAtOnceAgree() {
+        let articles = (0..<3000).map { Self.article($0, title: "Title \(($0 * 7919) % 3001)", source: $0 % 3 == 0 ? nil : "S\($0 % 5)") }
+        let sources: [String?] = ["S1", "S2", "S3", "S4", "S0", nil]
+        let articleSource = articles.map { a in sources.firstIndex { $0 == a.source }! }
+        let orders = ArticleOrders(corpus: Corpus(articles: articles, analyze: false), articleSource: articleSource, sources: sources)
+        orders.prepare(.title)
+        let asked = ParallelMap.map(Array(0..<32)) { k in (k, orders.order(k % 2 == 0 ? .title : .source).articles) }
+        let byTitle = ArticleOrders.byTitle(articles), bySource = ArticleOrders.bySource(articleSource, sources: sources)
+        for (k, order) in asked { #expect(order == (k % 2 == 0 ? byTitle : bySource), "\(k)") }
+        #expect(orders.order(.date).articles == Array(articles.indices))
+    }
+
     @Test func aSubsetIsArrangedInTheOrderWhetherFewOrMany() {
         let order = ArticleOrders.Order([4, 2, 0, 3, 1] + Array(5..<100).reversed())
         #expect(order.arrange([0, 1, 2]) == [2, 0, 1])                          // few: by their places
