@@ -31,6 +31,12 @@ public final class BrowserModel: @unchecked Sendable {
     /// The articles in each sort order, made on first use.
     let articleOrders: ArticleOrders
 
+    /// Makes the source and title orders now, on the caller's thread, so that `o` never waits
+    /// for one (`IdleWork` says when).
+    public func prepareSortOrders() {
+        for sort in [ArticleSort.source, .title] { _ = articleOrders.order(sort) }
+    }
+
     /// The index of the article with this id (the corpus's own table).
     public func articleIndex(of id: String) -> Int? { corpus.articleIndex(of: id) }
 

@@ -39,6 +39,7 @@ struct Browse: ParsableCommand {
         terminal.draw(render(state, size: state.size))
         var failure: String?
         var warnings: [LoadWarning] = []
+        var idle = IdleWork()
         while !state.quitting && failure == nil {
             let signal = pendingSignal.load(ordering: .relaxed)
             if signal != 0 {
@@ -47,6 +48,10 @@ struct Browse: ParsableCommand {
             }
             var events = inbox.drain()
             if let event = terminal.nextEvent() { events.append(event) }
+            if idle.turn(quiet: events.isEmpty, model: state.model) {
+                let model = state.model
+                Thread { model.prepareSortOrders() }.start()
+            }
             guard !events.isEmpty || inbox.failure != nil else { continue }
             if let message = inbox.failure { failure = message; break }
             for event in events {

@@ -1,0 +1,26 @@
+import Testing
+@testable import DossierUI
+
+@Suite struct IdleWorkTests {
+    @Test func theWorkStartsOnceAModelHasBeenQuietLongEnoughAndOncePerModel() {
+        var idle = IdleWork(quietTurns: 3)
+        let first = Fixture.model
+        var started: [Bool] = []
+        // quiet, quiet, a key (the quiet starts over), then three quiet turns in a row, and one more
+        for quiet in [true, true, false, true, true, true, true] { started.append(idle.turn(quiet: quiet, model: first)) }
+        #expect(started == [false, false, false, false, false, true, false])
+        // a new model (the analysed one after the first) gets its turn, once
+        let second = BrowserModel(corpus: first.corpus, name: "again")
+        let again = [idle.turn(quiet: true, model: second), idle.turn(quiet: true, model: second)]
+        #expect(again == [true, false])
+    }
+
+    @Test func preparedOrdersAreTheOnesASortShows() {
+        let model = BrowserModel(corpus: Fixture.model.corpus, name: "prepared")
+        model.prepareSortOrders()
+        let state = AppState(model: model, size: Size(width: 120, height: 40)).keys("oo")
+        #expect(state.sort == .title)
+        let titles = state.articles.items.map { model.corpus.articles[$0].title.lowercased() }
+        #expect(titles == titles.sorted())
+    }
+}
