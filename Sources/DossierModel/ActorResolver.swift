@@ -2,33 +2,18 @@ import Foundation
 
 /// A mention resolved to an actor, in one article.
 public struct ResolvedMention: Sendable, Hashable {
-    public var start: Int {
-        get { Int(stored.start) }
-        set { stored.start = Int32(clamping: newValue) }
-    }
-    public var end: Int {
-        get { Int(stored.end) }
-        set { stored.end = Int32(clamping: newValue) }
-    }
-    public var actor: Int {
-        get { Int(stored.actor) }
-        set { stored.actor = Int32(clamping: newValue) }
-    }
+    // 32 bits each, as a paragraph's offsets: a million mentions take 16 bytes each, not 32
+    @Int32Field public var start: Int
+    @Int32Field public var end: Int
+    @Int32Field public var actor: Int
     /// Token index of the name's first word (for attribution).
-    var token: Int {
-        get { Int(stored.token) }
-        set { stored.token = Int32(clamping: newValue) }
-    }
-    // 32 bits each, as a paragraph's offsets: a million mentions take 16 bytes each, not 32.
-    private var stored: (start: Int32, end: Int32, actor: Int32, token: Int32)
+    @Int32Field var token: Int
 
     init(start: Int, end: Int, actor: Int, token: Int) {
-        stored = (Int32(clamping: start), Int32(clamping: end), Int32(clamping: actor), Int32(clamping: token))
-    }
-
-    public static func == (a: ResolvedMention, b: ResolvedMention) -> Bool { a.stored == b.stored }
-    public func hash(into h: inout Hasher) {
-        h.combine(stored.start); h.combine(stored.end); h.combine(stored.actor); h.combine(stored.token)
+        self.start = start
+        self.end = end
+        self.actor = actor
+        self.token = token
     }
 }
 

@@ -8,35 +8,18 @@ public struct Paragraph: Sendable, Hashable {
     public var slice: Substring { part.substring }
     public var text: String { String(slice) }
     private(set) var part: TextPart
-    public var start: Int {
-        get { Int(stored.start) }
-        set { stored.start = Int32(clamping: newValue) }
-    }
-    public var end: Int {
-        get { Int(stored.end) }
-        set { stored.end = Int32(clamping: newValue) }
-    }
-    public var sourceStart: Int {
-        get { Int(stored.sourceStart) }
-        set { stored.sourceStart = Int32(clamping: newValue) }
-    }
-    public var sourceEnd: Int {
-        get { Int(stored.sourceEnd) }
-        set { stored.sourceEnd = Int32(clamping: newValue) }
-    }
-    // Offsets in 32 bits (no article runs to two thousand million characters): a million
-    // paragraphs take 56 bytes each, not 72.
-    private var stored: (start: Int32, end: Int32, sourceStart: Int32, sourceEnd: Int32)
+    // offsets in 32 bits: a million paragraphs take 56 bytes each, not 72
+    @Int32Field public var start: Int
+    @Int32Field public var end: Int
+    @Int32Field public var sourceStart: Int
+    @Int32Field public var sourceEnd: Int
 
     public init(text: String, start: Int, end: Int, sourceStart: Int, sourceEnd: Int) {
         self.part = .slice(Substring(text))
-        stored = (Int32(clamping: start), Int32(clamping: end), Int32(clamping: sourceStart), Int32(clamping: sourceEnd))
-    }
-
-    public static func == (a: Paragraph, b: Paragraph) -> Bool { a.part == b.part && a.stored == b.stored }
-    public func hash(into h: inout Hasher) {
-        h.combine(part)
-        h.combine(stored.start); h.combine(stored.end); h.combine(stored.sourceStart); h.combine(stored.sourceEnd)
+        self.start = start
+        self.end = end
+        self.sourceStart = sourceStart
+        self.sourceEnd = sourceEnd
     }
 
     mutating func share(_ part: TextPart) { self.part = part }
