@@ -63,55 +63,13 @@ public enum TextSearch {
         return FoldedScalars.contains(hay, needle)
     }
 
-    /// Whether `hay`, its ASCII capitals folded, holds the lowercase bytes `n`.
-    ///
-    /// Sixteen places are tried at once on the needle's first and last bytes, and only where
-    /// both agree is the rest compared: a search that no article's filter could rule out reads
-    /// every article's text, and byte by byte that was half a second a key at 100k.
+    /// Whether `hay`, its ASCII capitals folded, holds the lowercase bytes `n`: places are
+    /// found by the needle's first and last bytes (`ByteScan`), then compared byte by byte.
     static func containsFolded(_ hay: UnsafeBufferPointer<UInt8>, _ n: [UInt8]) -> Bool {
-        n.isEmpty || firstFolded(hay, n, from: 0) != nil
-    }
-
-    /// The first place from `from` where `hay`, its ASCII capitals folded, holds `n`.
-    static func firstFolded(_ hay: UnsafeBufferPointer<UInt8>, _ n: [UInt8], from: Int) -> Int? {
-        let m = n.count
-        guard m > 0 else { return from }
-        guard hay.count >= m, let base = hay.baseAddress else { return nil }
-        let lastStart = hay.count - m
-        // a capital folds onto its small letter by setting 0x20, so a byte matches a needle
-        // letter when (byte | 0x20) equals it, and any other needle byte when it is equal
-        let first = n[0], final = n[m - 1]
-        let firstFold: UInt8 = (97...122).contains(first) ? 0x20 : 0
-        let finalFold: UInt8 = (97...122).contains(final) ? 0x20 : 0
-        let wantFirst = SIMD16<UInt8>(repeating: first), wantFinal = SIMD16<UInt8>(repeating: final)
-        let foldFirst = SIMD16<UInt8>(repeating: firstFold), foldFinal = SIMD16<UInt8>(repeating: finalFold)
-        let raw = UnsafeRawPointer(base)
-        var i = max(0, from)
-        while i + 15 <= lastStart {
-            let heads = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-            let tails = raw.loadUnaligned(fromByteOffset: i + m - 1, as: SIMD16<UInt8>.self)
-            let both = ((heads | foldFirst) .== wantFirst) .& ((tails | foldFinal) .== wantFinal)
-            // one byte a place, 1 where both ends agree, read as two words (a lane's bit is
-            // bit 8 × lane), so that a place is found by counting zeros, not by asking each lane
-            let ends = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: both), to: (UInt64, UInt64).self)
-            var low = ends.0, high = ends.1
-            while low != 0 {
-                let at = i + low.trailingZeroBitCount / 8
-                if matchesFolded(base + at, n) { return at }
-                low &= low - 1
-            }
-            while high != 0 {
-                let at = i + 8 + high.trailingZeroBitCount / 8
-                if matchesFolded(base + at, n) { return at }
-                high &= high - 1
-            }
-            i += 16
-        }
-        while i <= lastStart {
-            if matchesFolded(base + i, n) { return i }
-            i += 1
-        }
-        return nil
+        guard let first = n.first, let last = n.last else { return true }
+        guard let base = hay.baseAddress else { return false }
+        let ends = ByteScan.EndBytes(head: .init(letterOrByte: first), tail: .init(letterOrByte: last))
+        return ByteScan.anyPlace(in: hay, ends, span: n.count) { matchesFolded(base + $0, n) }
     }
 
     /// Whether the bytes at `p`, their ASCII capitals folded, are `n`.
