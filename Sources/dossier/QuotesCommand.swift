@@ -46,15 +46,15 @@ struct QuotesCommand: ParsableCommand {
         // Rows are made and written a block at a time: at 100k articles the million rows made
         // first took 1.65 GB, and a write per line most of the 17 s.
         if json {
-            JSONStream.array(count: chosen.count, sink: Output.data) { QuotesCommand.row(corpus, chosen[$0]) }
+            JSONStream.array(count: chosen.count, sink: Output.data) { QuotesCommand.row(corpus, chosen[$0].quote, in: chosen[$0].article) }
             Output.data(Data([0x0A]))
             return
         }
         let width = Output.width
         for start in stride(from: 0, to: chosen.count, by: 1024) {
             var text = ""
-            for q in chosen[start..<min(start + 1024, chosen.count)] {
-                let row = QuotesCommand.row(corpus, q)
+            for (q, article) in chosen[start..<min(start + 1024, chosen.count)] {
+                let row = QuotesCommand.row(corpus, q, in: article)
                 var head = row.speaker ?? "(no speaker)"
                 head += " · " + (row.source ?? "unknown source") + " · " + row.article
                 if row.kind != "speech" { head += " · " + row.kind }
@@ -68,22 +68,22 @@ struct QuotesCommand: ParsableCommand {
         Output.line("\(chosen.count) quote\(chosen.count == 1 ? "" : "s")")
     }
 
-    /// The quotes (indices) the options choose, in corpus order.
-    static func chosen(_ corpus: Corpus, actor: Int?, source: String?, kind: Quote.Kind?) -> [Int] {
-        corpus.quotes.indices.filter { i in
+    /// The quotes the options choose, in corpus order, with their articles (indices both).
+    static func chosen(_ corpus: Corpus, actor: Int?, source: String?, kind: Quote.Kind?) -> [(quote: Int, article: Int)] {
+        corpus.quotes.indices.compactMap { i in
             let q = corpus.quotes[i]
-            guard let article = corpus.articleIndex(of: q.article) else { return false }
-            if let actor, q.speaker != actor { return false }
-            if let kind, q.kind != kind { return false }
-            if let source, !Corpus.sourceMatches(corpus.articles[article].source, source) { return false }
-            return true
+            guard let article = corpus.articleIndex(of: q.article) else { return nil }
+            if let actor, q.speaker != actor { return nil }
+            if let kind, q.kind != kind { return nil }
+            if let source, !Corpus.sourceMatches(corpus.articles[article].source, source) { return nil }
+            return (i, article)
         }
     }
 
-    /// Quote `i` as a row; its article is in the corpus (`chosen` made sure).
-    static func row(_ corpus: Corpus, _ i: Int) -> Row {
+    /// Quote `i`, of article `a`, as a row.
+    static func row(_ corpus: Corpus, _ i: Int, in a: Int) -> Row {
         let q = corpus.quotes[i]
-        let article = corpus.articles[corpus.articleIndex(of: q.article)!]
+        let article = corpus.articles[a]
         let others = q.group.map { g in
             (corpus.quotesByGroup[g] ?? []).map { corpus.quotes[$0] }.filter { $0.article != q.article }
                 .compactMap { corpus.article(id: $0.article).map { $0.source ?? $0.id } }
