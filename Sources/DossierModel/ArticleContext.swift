@@ -18,6 +18,8 @@ struct ArticleContext {
     var actorsHere = Set<Int>()
     /// Persons named outside quotes, per paragraph.
     var peopleByParagraph: [Int: Set<Int>] = [:]
+    /// The article's persons by the words of their roles, made when first asked for.
+    let roleHolders = RoleHolders()
 
     init(article: Article, scalars: [Unicode.Scalar], tokens: [Token], actors: [Actor], mentions: [ResolvedMention],
          spans: [QuoteSpans.Span]) {
@@ -78,6 +80,29 @@ struct ArticleContext {
     func text(_ from: Int, _ to: Int) -> String {
         guard from < to, to <= tokens.count else { return "" }
         return Whitespace.normalize(NameFinder.slice(scalars, tokens[from].start, tokens[to - 1].end))
+    }
+}
+
+/// An article's persons by each word of their roles (`spokesman` → the actors whose roles
+/// hold it), made on the first `the <role word>` and kept for the rest of the article: reading
+/// every actor's roles for each one was quadratic in a file naming thousands of people.
+final class RoleHolders {
+    private var byWord: [String: [Int]]?
+
+    /// The persons among `ctx.actorsHere` with a role that has `word` (lowercase) as a word.
+    func persons(withRoleWord word: String, in ctx: ArticleContext) -> [Int] {
+        if byWord == nil {
+            var table: [String: [Int]] = [:]
+            for a in ctx.actorsHere where ctx.actors[a].kind == .person {
+                var seen = Set<Substring>()
+                for role in ctx.actors[a].roles {
+                    let lower = role.lowercased()
+                    for w in lower.split(separator: " ") where seen.insert(w).inserted { table[String(w), default: []].append(a) }
+                }
+            }
+            byWord = table
+        }
+        return byWord?[word] ?? []
     }
 }
 

@@ -220,12 +220,8 @@ struct SpeakerSieves {
         while k < limit, k - i <= 3, tokens[k].isWord {
             let word = tokens[k].lower
             if Titles.roleWords.contains(word) {
-                let fits = ctx.actorsHere.filter { a in
-                    ctx.actors[a].kind == .person && ctx.actors[a].roles.contains { role in
-                        role.lowercased().split(separator: " ").contains(Substring(word))
-                    }
-                }
-                return fits.count == 1 ? (fits.first!, k + 1) : nil
+                let fits = ctx.roleHolders.persons(withRoleWord: word, in: ctx)
+                return fits.count == 1 ? (fits[0], k + 1) : nil
             }
             k += 1
         }

@@ -201,17 +201,22 @@ func hostile() throws {
         return try timed { _ = try Corpus.load(folder: folder.path) }
     }
     let sentence = "Governor Mira Holt said that the budget “will pass this week,” she added, and the council agreed. "
-    let cases: [(String, (Int) -> String)] = [
-        ("one line of N MB", { mb in "Huge\n\n" + String(repeating: sentence, count: mb * 1_000_000 / sentence.utf8.count) }),
-        ("N×50k quote marks", { n in "Marks\n\nHe said " + String(repeating: "” “a” ", count: n * 25_000) + "\n" }),
-        ("N×1000 nested quotes", { n in "Nested\n\nShe said: " + String(repeating: "“", count: n * 1000) + "deep" + String(repeating: "”", count: n * 1000) + "\n" }),
-        ("N×2500-char words", { n in "Word\n\n" + String(repeating: "x", count: n * 2500) + " said the analyst.\n" }),
-        ("N×10k short fragments", { n in "Frag\n\n" + String(repeating: "and then\n\n", count: n * 10_000) }),
+    // (name, the smaller N, the text for N); each is timed at N and 2N
+    let cases: [(String, Int, (Int) -> String)] = [
+        ("one line of N MB", 10, { mb in "Huge\n\n" + String(repeating: sentence, count: mb * 1_000_000 / sentence.utf8.count) }),
+        ("N×50k quote marks", 1, { n in "Marks\n\nHe said " + String(repeating: "” “a” ", count: n * 25_000) + "\n" }),
+        ("N×1000 nested quotes", 1, { n in "Nested\n\nShe said: " + String(repeating: "“", count: n * 1000) + "deep" + String(repeating: "”", count: n * 1000) + "\n" }),
+        ("N×2500-char words", 1, { n in "Word\n\n" + String(repeating: "x", count: n * 2500) + " said the analyst.\n" }),
+        ("N×10k short fragments", 1, { n in "Frag\n\n" + String(repeating: "and then\n\n", count: n * 10_000) }),
+        // one file of many stories: thousands of people, roles and quotes in one article
+        ("N×1000 stories in one file", 2, { n in
+            var generator = CorpusGenerator(seed: 7)
+            return (0..<n * 1000).map { generator.article(number: $0).text }.joined(separator: "\n")
+        }),
     ]
     print("| input | size 1 | size 2 | ratio (2 = linear) |")
     print("|---|---|---|---|")
-    for (name, make) in cases {
-        let small = name.hasPrefix("one line") ? 10 : 1
+    for (name, small, make) in cases {
         let a = try time("a.txt", make(small)), b = try time("b.txt", make(small * 2))
         print("| \(name.replacingOccurrences(of: "N", with: "\(small)")) | \(String(format: "%.2f", a)) s | \(String(format: "%.2f", b)) s | \(String(format: "%.2f", b / max(a, 0.0001))) |")
     }

@@ -101,6 +101,15 @@ import Testing
         #expect(c.mentions[2].isEmpty)
     }
 
+    @Test func aBareSurnameFindsItsArticlesFullNameAmongManyPeople() {
+        // the article names more people than fit the surname: its full name is looked up from
+        // the surname's side, and must still be the article's own
+        let c = corpus("Headline\n\nPresident Anna Lindqvist met Tomas Brenner, Mira Holt, David Still and Ana Ruiz. Lindqvist said the vote would wait.\n",
+                       "Headline\n\nMinister Erik Lindqvist arrived. Lindqvist said he was tired.\n")
+        #expect(c.person("Anna Lindqvist")?.mentions.map(\.article) == [c.articles[0].id, c.articles[0].id])
+        #expect(c.person("Erik Lindqvist")?.mentions.map(\.article) == [c.articles[1].id, c.articles[1].id])
+    }
+
     @Test func titledSurnamesAcrossArticlesAreOnePerson() throws {
         let c = corpus("Headline\n\nPresident Donald Trump spoke on Monday.\n",
                        "Headline\n\nMr. Trump left. President Trump said nothing, and Trump’s aides agreed.\n")

@@ -134,6 +134,19 @@ private func speaker(_ c: Corpus, _ q: Quote?) -> String? { q?.speaker.map { c.a
         #expect(speaker(c, q.first) == "Bahram Ghasemi")
     }
 
+    @Test func aRoleWordInsideALongerRoleFindsItsActor() {
+        let (c, q) = quotes("Headline\n\nThe talks were led by Deputy Foreign Minister Anoush Kerrigan and the analyst Ali Vaez.\n\n“There is no possibility of a deal at this time,” the minister said.\n")
+        #expect(speaker(c, q.first) == "Anoush Kerrigan")
+    }
+
+    @Test func aRoleThatTwoPeopleHoldNamesNoSpeaker() {
+        let (c, q) = quotes("Headline\n\nThe ministry’s spokesman, Bahram Ghasemi, met the army’s spokesman, Tomas Brenner, in the room.\n\n“There is no possibility of dialogue at this time,” the spokesman said.\n")
+        #expect(c.person("Bahram Ghasemi")?.roles.isEmpty == false)
+        #expect(c.person("Tomas Brenner")?.roles.isEmpty == false)
+        #expect(q.count == 1)
+        #expect(speaker(c, q.first) == nil)
+    }
+
     @Test func aQuoteOnlyParagraphContinuesThePreviousSpeaker() {
         let (c, q) = quotes("Headline\n\n“The important issue is the trust between the two sides,” Ahmad Khatami said.\n\n“There is only one voice coming from here and it says no.”\n")
         #expect(speaker(c, q.last) == "Ahmad Khatami")
