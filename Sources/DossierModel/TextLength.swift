@@ -47,10 +47,10 @@ enum ScalarArray {
 }
 
 /// One scalar from a Swift string's UTF-8, which is always valid.
-enum UTF8Scalar {
+public enum UTF8Scalar {
     /// The scalar whose bytes start at `i` (a lead byte), and how many bytes it takes.
-    @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+    @inlinable @inline(__always)
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
         let b0 = UInt32(bytes[i])
         let v: UInt32, n: Int
         if b0 < 0x80 {

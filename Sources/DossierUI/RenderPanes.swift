@@ -98,17 +98,21 @@ func renderReader(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
         return
     }
     let text = model.readerText(article: index, width: area.width)
-    let top = min(state.readerTop, max(0, text.lines.count - 1))
+    // only the lines through the bottom of the pane are laid out
+    let top = min(state.readerTop, max(0, text.count(showing: state.readerTop, rows: area.height) - 1))
     // Only what is on screen is highlighted: find the visible offsets first.
-    let visible = text.lines[top..<min(text.lines.count, top + area.height)]
+    let visible = text.lines(top..<(top + area.height))
     let low = visible.first { $0.kind == .body }?.start ?? 0
     let high = visible.last { $0.kind == .body }?.end ?? 0
     // Highlights by cleaned-text offset: quotes in their speaker's colour, the marked quote,
     // the selected actor's mentions in bold, search matches in reverse.
     var spans: [(Range<Int>, (inout Style) -> Void)] = []
     for q in model.quotesByArticle[index] {
+        // fields read in place: a copy of each quote (its strings retained and released) was
+        // most of a frame in an article with a hundred thousand quotes
+        let (kind, start, end) = (model.corpus.quotes[q].kind, model.corpus.quotes[q].start, model.corpus.quotes[q].end)
+        guard kind != .reported, end > low, start < high else { continue }
         let quote = model.corpus.quotes[q]
-        guard quote.kind != .reported, quote.end > low, quote.start < high else { continue }
         let base: Style = quote.kind == .speech ? theme.speech(speaker: quote.speaker) : theme.term
         let marked = q == state.markedQuote
         spans.append((quote.start..<quote.end, { style in
@@ -131,10 +135,7 @@ func renderReader(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
             }
         }
     }
-    for row in 0..<area.height {
-        let i = top + row
-        guard i < text.lines.count else { break }
-        let line = text.lines[i]
+    for (row, line) in visible.enumerated() {
         let y = area.y + row
         switch line.kind {
         case .title: screen.put(line.text, x: area.x, y: y, style: theme.bold, clip: area)
@@ -154,9 +155,12 @@ func renderReader(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
             }
         }
     }
-    // A scroll position when the article is longer than the pane.
-    if text.lines.count > area.height, area.width > 8 {
-        let percent = min(100, (top + area.height) * 100 / text.lines.count)
+    // A scroll position when the article is longer than the pane: how far into the text the
+    // pane's last line is, as `less` gives it (the line count is known only once all is laid out).
+    let shown = top + visible.count
+    if top > 0 || text.count(atLeast: shown + 1) > shown, area.width > 8 {
+        let atEnd = text.count(atLeast: shown + 1) == shown
+        let percent = atEnd ? 100 : min(99, (visible.last { $0.kind == .body }?.end ?? 0) * 100 / max(1, text.textLength))
         let label = " \(percent)% "
         screen.put(label, x: area.x + area.width - DisplayWidth.of(label), y: area.y + area.height, style: theme.dim)
     }

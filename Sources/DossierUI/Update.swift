@@ -166,8 +166,8 @@ extension AppState {
 
     /// The cleaned-text offset of the first body line on screen.
     var readerTopOffset: Int? {
-        guard let text = readerText, readerTop > 0, readerTop < text.lines.count else { return nil }
-        return text.lines[readerTop...].first { $0.kind == .body }?.start
+        guard let text = readerText, readerTop > 0, readerTop < text.count(showing: readerTop, rows: 1) else { return nil }
+        return text.firstBodyStart(from: readerTop)
     }
 
     mutating func scrollReader(_ delta: Int) {
@@ -176,8 +176,10 @@ extension AppState {
     }
 
     mutating func clampReader() {
-        let count = readerText?.lines.count ?? 0
-        readerTop = max(0, min(readerTop, max(0, count - layout.rows(.reader))))
+        // the lines through the bottom of the pane: all of them only when that is past the end
+        let rows = layout.rows(.reader)
+        let count = readerText?.count(showing: readerTop, rows: rows) ?? 0
+        readerTop = max(0, min(readerTop, max(0, count - rows)))
     }
 
     /// Puts a cleaned-text offset of the reader's article a third of the way down the pane.
@@ -228,7 +230,7 @@ extension AppState {
         if let current {
             target = forward ? current + 1 : current - 1
         } else {
-            let topOffset = text.lines[min(readerTop, text.lines.count - 1)...].first { $0.kind == .body }?.start ?? 0
+            let topOffset = text.firstBodyStart(from: readerTop) ?? 0
             target = forward ? (list.firstIndex { model.corpus.quotes[$0].start >= topOffset } ?? list.count)
                              : (list.lastIndex { model.corpus.quotes[$0].start < topOffset } ?? -1)
         }

@@ -72,7 +72,7 @@ extension AppState {
         if pane == .reader {
             let found = readerMatches(query)
             guard !found.isEmpty, let text = readerText else { status = "/\(query): no match"; return }
-            let topOffset = text.lines[min(readerTop, max(0, text.lines.count - 1))...].first { $0.kind == .body }?.start ?? 0
+            let topOffset = text.firstBodyStart(from: readerTop) ?? 0
             let currentLine = readerTop
             let lineOf = { (offset: Int) in text.line(containing: offset) ?? 0 }
             let target: Int?
