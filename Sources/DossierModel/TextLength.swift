@@ -3,13 +3,16 @@
 enum TextLength {
     /// Unicode scalars: the UTF-8 bytes that start one.
     static func scalars(_ s: String) -> Int {
-        // over the bytes in one piece, which the compiler turns into a vector loop
         var s = s
-        return s.withUTF8 { bytes in
-            var n = 0
-            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
-            return n
-        }
+        return s.withUTF8 { scalars(in: $0) }
+    }
+
+    /// The same for UTF-8 bytes.
+    static func scalars(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // over the bytes in one piece, which the compiler turns into a vector loop
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 
     /// Characters, as `String.count` counts them; plain ASCII without a carriage return has one

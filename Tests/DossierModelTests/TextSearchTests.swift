@@ -78,6 +78,31 @@ import Testing
     }
 }
 
+/// Every match's offsets, found from the UTF-8 for a plain query, as scalar by scalar.
+@Suite struct MatchOffsetTests {
+    @Test func plainQueriesFindTheScalarByScalarMatches() {
+        // multi-byte scalars before and between matches shift scalar offsets from byte offsets
+        let alphabet: [Unicode.Scalar] = ["a", "A", "b", "B", " ", "é", "漢", "😀", "\u{301}", "’", "k", "\u{212A}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            var hay = String.UnicodeScalarView(), query = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...80, using: &rng) { hay.append(alphabet.randomElement(using: &rng)!) }
+            for _ in 0..<Int.random(in: 1...3, using: &rng) { query.append(["a", "B", "b", " ", "k"].randomElement(using: &rng)!) }
+            let h = String(hay), q = String(query)
+            let limit = Int.random(in: 1...12, using: &rng)
+            #expect(TextSearch.matches(in: h, query: q, limit: limit) == TextSearch.scalarMatches(in: h, query: q, limit: limit),
+                    "\(h.debugDescription) \(q.debugDescription) \(limit)")
+        }
+    }
+
+    @Test func matchesDoNotOverlapAndCountScalars() {
+        #expect(TextSearch.matches(in: "aaaa", query: "aa") == [0..<2, 2..<4])
+        #expect(TextSearch.matches(in: "漢字 SAID, said", query: "said") == [3..<7, 9..<13])
+        #expect(TextSearch.matches(in: "Iran’s regime", query: "iran's") == [0..<6])
+        #expect(TextSearch.matches(in: "abc", query: "") == [])
+    }
+}
+
 /// Queries with other than plain ASCII: every scalar compared by its fold, on the text's bytes.
 @Suite struct FoldedScalarSearchTests {
     /// The definition: the text's folded scalars hold the query's.
