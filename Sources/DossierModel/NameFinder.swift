@@ -6,6 +6,27 @@ enum NameFinder {
     static let connectors: WordSet = ["of", "the"]
     static let determiners: WordSet = WordList.set("the a an this that these those his her their its our my your whose")
 
+    /// The names of an article's text, window by window (`AnalysisWindows`); token places
+    /// count from the text's first token, as if it had been tokenized whole.
+    static func find(in text: [Unicode.Scalar], windows: [Range<Int>]) -> ArticleNames {
+        guard windows.count > 1 else { return find(in: text, tokens: Tokenizer.tokenize(text)) }
+        var all = ArticleNames()
+        var base = 0  // tokens in the windows before
+        for window in windows {
+            let tokens = Tokenizer.tokenize(text, in: window)
+            let found = find(in: text, tokens: tokens)
+            all.persons += found.persons.map { p in
+                var p = p
+                p.tokenIndex += base
+                p.lastTokenIndex += base
+                return p
+            }
+            all.organizations += found.organizations
+            base += tokens.count
+        }
+        return all
+    }
+
     static func find(in text: [Unicode.Scalar], tokens: [Token]) -> ArticleNames {
         var result = ArticleNames()
         let shouting = shoutingRuns(tokens)

@@ -1,15 +1,53 @@
 /// Quotes of one article: spans, kind, speaker, cue and via; then reported speech.
 enum QuoteExtraction {
-    /// The article's text is split into scalars and tokens once, here.
-    static func extract(article: Article, actors: [Actor], mentions: [ResolvedMention]) -> [Quote] {
+    /// The article's text is split into scalars once, here, and into tokens a window at a time
+    /// (`AnalysisWindows`: the whole article, unless it is very long). Quotes come out in the
+    /// article's order and numbering: its direct quotes by their marks, then reported speech.
+    /// `windowLimit`: scalars a window holds (smaller in tests).
+    static func extract(article: Article, actors: [Actor], mentions: [ResolvedMention],
+                        windowLimit: Int = AnalysisWindows.limit) -> [Quote] {
         let scalars = ScalarArray.of(article.text)
-        let tokens = Tokenizer.tokenize(scalars)
         let spans = QuoteSpans.find(in: article, scalars: scalars)
-        let ctx = ArticleContext(article: article, scalars: scalars, tokens: tokens, actors: actors, mentions: mentions, spans: spans)
         let slicer = ScalarSlicer(text: article.text, scalars: scalars)
+        let windows = AnalysisWindows.of(article, limit: windowLimit, keepTogether: spans)
+        guard windows.count > 1 else {
+            let found = extract(article: article, scalars: scalars, tokens: Tokenizer.tokenize(scalars), spans: spans[...],
+                                actors: actors, mentions: mentions, slicer: slicer, reportedNumber: spans.count + 1)
+            return found.direct + found.reported
+        }
+        var direct: [Quote] = [], reported: [Quote] = []
+        var base = 0, span = 0, mention = 0
+        for window in windows {
+            let tokens = Tokenizer.tokenize(scalars, in: window)
+            // the window's spans, and its mentions with token places counted from its first token
+            let firstSpan = span
+            while span < spans.count, spans[span].open < window.upperBound { span += 1 }
+            var local: [ResolvedMention] = []
+            while mention < mentions.count, mentions[mention].start < window.upperBound {
+                var m = mentions[mention]
+                m.token = m.token >= 0 ? m.token - base : -1
+                if m.start >= window.lowerBound { local.append(m) }
+                mention += 1
+            }
+            let found = extract(article: article, scalars: scalars, tokens: tokens, spans: spans[firstSpan..<span], actors: actors,
+                                mentions: local, slicer: slicer, reportedNumber: spans.count + 1 + reported.count)
+            direct += found.direct
+            reported += found.reported
+            base += tokens.count
+        }
+        return direct + reported
+    }
+
+    /// The quotes of `spans` (numbered by their place in the article's spans) and the reported
+    /// speech of `tokens`, numbered from `reportedNumber`.
+    private static func extract(article: Article, scalars: [Unicode.Scalar], tokens: [Token], spans: ArraySlice<QuoteSpans.Span>,
+                                actors: [Actor], mentions: [ResolvedMention], slicer: ScalarSlicer,
+                                reportedNumber: Int) -> (direct: [Quote], reported: [Quote]) {
+        let ctx = ArticleContext(article: article, scalars: scalars, tokens: tokens, actors: actors, mentions: mentions,
+                                 spans: Array(spans))
         var sieves = SpeakerSieves(ctx: ctx)
         var quotes: [Quote] = []
-        for (n, span) in spans.enumerated() {
+        for (n, span) in zip(spans.indices, spans) {
             let text = slicer.slice(span.start, span.end)
             let mark = ctx.tokenIndex(atOrAfter: span.open)
             let before = Array(tokens[max(0, mark - 4)..<min(mark, tokens.count)])
@@ -61,8 +99,7 @@ enum QuoteExtraction {
                                 end: span.end, kind: kind, speaker: speaker,
                                 speakerName: speaker.map { actors[$0].name }, cue: cue, via: via, group: nil))
         }
-        quotes += ReportedSpeech.find(ctx: ctx, sieves: sieves, slicer: slicer, firstNumber: spans.count + 1)
-        return quotes
+        return (quotes, ReportedSpeech.find(ctx: ctx, sieves: sieves, slicer: slicer, firstNumber: reportedNumber))
     }
 }
 

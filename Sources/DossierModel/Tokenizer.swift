@@ -192,10 +192,16 @@ enum Tokenizer {
     }
 
     static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        tokenize(scalars, in: 0..<scalars.count)
+    }
+
+    /// The tokens of `scalars[range]`, with offsets in all of `scalars`. A range that starts
+    /// and ends at paragraph breaks gives the tokens the whole text has there.
+    static func tokenize(_ scalars: [Unicode.Scalar], in range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
-        let n = scalars.count
-        var i = 0
+        tokens.reserveCapacity(range.count / 5)
+        let n = range.upperBound
+        var i = range.lowerBound
         var atSentenceStart = true
         var atParagraphStart = true
         var sawSpace = true
