@@ -16,7 +16,7 @@ public struct ActorIndex: Sendable {
         let found = SoleOwner(ParallelMap.map(articles) { article -> ArticleNames in
             if let known = prior?.takeNames(of: article) { return known.compacted() }
             let scalars = ScalarArray.of(article.text)
-            return NameFinder.find(in: scalars, windows: AnalysisWindows.of(article)).compacted()
+            return NameFinder.find(in: scalars, windows: AnalysisWindows.of(article, scalars: scalars)).compacted()
         })
         let output = ActorResolver.resolve(articles: articles, names: found.held)
         // Most mentioned first; persons before organisations on a tie.

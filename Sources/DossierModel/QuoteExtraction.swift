@@ -9,7 +9,7 @@ enum QuoteExtraction {
         let scalars = ScalarArray.of(article.text)
         let spans = QuoteSpans.find(in: article, scalars: scalars)
         let slicer = ScalarSlicer(text: article.text, scalars: scalars)
-        let windows = AnalysisWindows.of(article, limit: windowLimit, keepTogether: spans)
+        let windows = AnalysisWindows.of(article, scalars: scalars, limit: windowLimit, keepTogether: spans)
         guard windows.count > 1 else {
             let found = extract(article: article, scalars: scalars, tokens: Tokenizer.tokenize(scalars), spans: spans[...],
                                 actors: actors, mentions: mentions, slicer: slicer, reportedNumber: spans.count + 1)

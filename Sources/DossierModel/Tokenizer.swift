@@ -195,15 +195,17 @@ enum Tokenizer {
         tokenize(scalars, in: 0..<scalars.count)
     }
 
-    /// The tokens of `scalars[range]`, with offsets in all of `scalars`. A range that starts
-    /// and ends at paragraph breaks gives the tokens the whole text has there.
+    /// The tokens of `scalars[range]`, with offsets in all of `scalars`. A range that starts at
+    /// a paragraph or a sentence (`AnalysisWindows`) and ends at a paragraph break or a space
+    /// gives the tokens the whole text has there.
     static func tokenize(_ scalars: [Unicode.Scalar], in range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(range.count / 5)
         let n = range.upperBound
         var i = range.lowerBound
         var atSentenceStart = true
-        var atParagraphStart = true
+        // a range from the middle of a paragraph starts a sentence, not a paragraph
+        var atParagraphStart = i < 2 || (scalars[i - 1] == "\n" && scalars[i - 2] == "\n")
         var sawSpace = true
         // whether the token just made (and the last one before this) is a word ending in `.`:
         // only abbreviations and initials keep their period

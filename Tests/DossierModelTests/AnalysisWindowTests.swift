@@ -32,11 +32,18 @@ import Testing
         ArticleBuilder.build(id: "long", file: "long.txt", text: text, markdown: false, given: GivenMetadata())
     }
 
+    /// The same sentences as one paragraph (a file with no line breaks), with an abbreviation
+    /// and initials at sentence ends, where no window may start.
+    static func oneParagraph() -> Article {
+        let body = text.split(separator: "\n\n").dropFirst().joined(separator: " Officials met the U.S. envoy, and Mr. Holt spoke. ")
+        return ArticleBuilder.build(id: "line", file: "line.txt", text: "One line\n\n" + body + "\n", markdown: false, given: GivenMetadata())
+    }
+
     @Test func windowsCoverTheTextAtParagraphEdgesWithoutCuttingAQuote() throws {
         let article = Self.article()
         let scalars = ScalarArray.of(article.text)
         let spans = QuoteSpans.find(in: article, scalars: scalars)
-        let windows = AnalysisWindows.of(article, limit: 600, keepTogether: spans)
+        let windows = AnalysisWindows.of(article, scalars: scalars, limit: 600, keepTogether: spans)
         #expect(windows.count > 5)
         #expect(windows.first?.lowerBound == 0)
         #expect(windows.last?.upperBound == article.paragraphs.last?.end)
@@ -57,26 +64,28 @@ import Testing
         }
         #expect(overLimit >= 1)
         // the whole text is one window below the limit
-        #expect(AnalysisWindows.of(article, limit: 1 << 19) == [0..<article.paragraphs.last!.end])
+        #expect(AnalysisWindows.of(article, scalars: scalars, limit: 1 << 19) == [0..<article.paragraphs.last!.end])
     }
 
-    @Test func windowTokensAreTheWholeTextsTokens() {
-        let article = Self.article()
+    @Test(arguments: [false, true]) func windowTokensAreTheWholeTextsTokens(oneParagraph: Bool) {
+        let article = oneParagraph ? Self.oneParagraph() : Self.article()
         let scalars = ScalarArray.of(article.text)
         let whole = Tokenizer.tokenize(scalars)
-        let windowed = AnalysisWindows.of(article, limit: 500).flatMap { Tokenizer.tokenize(scalars, in: $0) }
+        let windows = AnalysisWindows.of(article, scalars: scalars, limit: 500)
+        #expect(windows.count > 5)
+        let windowed = windows.flatMap { Tokenizer.tokenize(scalars, in: $0) }
         #expect(windowed.count == whole.count)
         #expect(zip(windowed, whole).allSatisfy { a, b in
             a.start == b.start && a.end == b.end && a.lower == b.lower && a.sentenceStart == b.sentenceStart
-                && a.paragraphStart == b.paragraphStart && a.possessive == b.possessive
+                && a.paragraphStart == b.paragraphStart && a.possessive == b.possessive && a.spaceBefore == b.spaceBefore
         })
     }
 
-    @Test func namesFoundByWindowAreTheNamesOfTheWhole() {
-        let article = Self.article()
+    @Test(arguments: [false, true]) func namesFoundByWindowAreTheNamesOfTheWhole(oneParagraph: Bool) {
+        let article = oneParagraph ? Self.oneParagraph() : Self.article()
         let scalars = ScalarArray.of(article.text)
         let whole = NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars))
-        let windowed = NameFinder.find(in: scalars, windows: AnalysisWindows.of(article, limit: 500))
+        let windowed = NameFinder.find(in: scalars, windows: AnalysisWindows.of(article, scalars: scalars, limit: 500))
         #expect(windowed.persons.count == whole.persons.count)
         #expect(windowed.persons.map(\.name) == whole.persons.map(\.name))
         #expect(windowed.persons.map(\.start) == whole.persons.map(\.start))
@@ -85,8 +94,8 @@ import Testing
         #expect(windowed.organizations.map(\.name) == whole.organizations.map(\.name))
     }
 
-    @Test func quotesFoundByWindowAreTheQuotesOfTheWhole() {
-        let corpus = Corpus(articles: [Self.article()])
+    @Test(arguments: [false, true]) func quotesFoundByWindowAreTheQuotesOfTheWhole(oneParagraph: Bool) {
+        let corpus = Corpus(articles: [oneParagraph ? Self.oneParagraph() : Self.article()])
         let article = corpus.articles[0]
         let whole = QuoteExtraction.extract(article: article, actors: corpus.actors, mentions: corpus.mentions[0])
         let windowed = QuoteExtraction.extract(article: article, actors: corpus.actors, mentions: corpus.mentions[0], windowLimit: 500)
@@ -96,9 +105,39 @@ import Testing
         #expect(windowed.map(\.start) == whole.map(\.start))
         #expect(windowed.map(\.end) == whole.map(\.end))
         #expect(windowed.map(\.kind) == whole.map(\.kind))
-        #expect(windowed.map(\.speaker) == whole.map(\.speaker))
         #expect(windowed.map(\.cue) == whole.map(\.cue))
+        if oneParagraph {
+            // a quote with a cue of its own keeps its speaker; one without takes the last
+            // speaker of its paragraph, which a window does not see past its edge
+            #expect(zip(windowed, whole).allSatisfy { w, q in q.cue == nil || w.speaker == q.speaker })
+        } else {
+            #expect(windowed.map(\.speaker) == whole.map(\.speaker))
+        }
         // every quote with its speaker named in its own paragraph has one
         #expect(whole.filter { $0.kind == .speech && $0.speaker == nil }.count <= 4)
+    }
+
+    @Test func aLongParagraphIsCutBeforeSentencesOutsideQuotes() {
+        let article = Self.oneParagraph()
+        let scalars = ScalarArray.of(article.text)
+        let spans = QuoteSpans.find(in: article, scalars: scalars)
+        let windows = AnalysisWindows.of(article, scalars: scalars, limit: 500, keepTogether: spans)
+        #expect(windows.count > 5)
+        for (a, b) in zip(windows, windows.dropFirst()) {
+            #expect(b.lowerBound == a.upperBound + 1 && scalars[a.upperBound] == " ")
+            #expect(AnalysisWindows.sentenceStart(at: b.lowerBound, scalars))
+            #expect(!spans.contains { $0.open < b.lowerBound && $0.close >= b.lowerBound })
+        }
+        // never after an abbreviation or initials
+        func at(_ text: String) -> Bool {
+            let s = Array(text.unicodeScalars)
+            return AnalysisWindows.sentenceStart(at: s.count - 1, s)
+        }
+        #expect(at("the talks ended. T"))
+        #expect(!at("met the U.S. T"))
+        #expect(!at("said Mr. T"))
+        #expect(!at("and so on etc. T"))
+        #expect(!at("it ended. t"))
+        #expect(!at("2024. T"))
     }
 }
