@@ -48,7 +48,10 @@ public struct Corpus: Sendable {
     }
 
     /// `prior`: an earlier analysis whose per-article results are taken over where still valid.
-    init(articles: [Article], warnings: [LoadWarning], analyze: Bool = true, prior: PriorAnalysis?) {
+    /// `actorsReady`: hears the corpus with its actors and mentions as soon as they are
+    /// resolved, before its quotes are extracted (a browser shows them meanwhile).
+    init(articles: [Article], warnings: [LoadWarning], analyze: Bool = true, prior: PriorAnalysis?,
+         actorsReady: ((Corpus) -> Void)? = nil) {
         self.articles = articles
         self.warnings = warnings
         articleIndexById = Corpus.idIndex(articles)
@@ -65,6 +68,10 @@ public struct Corpus: Sendable {
         self.actors = index.actors
         self.mentions = index.mentions
         self.names = index.names
+        if let actorsReady {
+            actorsReady(Corpus(articles: articles, warnings: warnings, actors: index.actors, mentions: index.mentions, quotes: [],
+                               names: [], idIndex: articleIndexById))
+        }
         let actors = index.actors
         var actorIndex: [String: Int] = [:]
         if prior != nil { for (i, a) in actors.enumerated() { actorIndex[a.id] = i } }
@@ -120,9 +127,18 @@ public struct Corpus: Sendable {
 
     /// The same articles with actors and quotes worked out; `reusing`: what an earlier analysis
     /// (from the cache) lends to this one. Search filters made for the articles are carried over.
-    public func analyzed(reusing prior: PriorAnalysis? = nil) -> Corpus {
-        var corpus = Corpus(articles: articles, warnings: warnings, prior: prior)
-        corpus.searchFilters = searchFilters
+    /// `actorsReady`: hears the corpus with its actors and mentions (and these search filters)
+    /// as soon as they are resolved, before the quotes are extracted.
+    public func analyzed(reusing prior: PriorAnalysis? = nil, actorsReady: ((Corpus) -> Void)? = nil) -> Corpus {
+        let filters = searchFilters
+        var corpus = Corpus(articles: articles, warnings: warnings, prior: prior, actorsReady: actorsReady.map { ready in
+            { staged in
+                var staged = staged
+                staged.searchFilters = filters
+                ready(staged)
+            }
+        })
+        corpus.searchFilters = filters
         return corpus
     }
 

@@ -81,7 +81,18 @@ final class Inbox: @unchecked Sendable {
     private var failureText: String?
     private var filterText: String?
 
-    func post(_ event: Event) { lock.withLock { events.append(event) } }
+    /// Whether the complete model was posted: a stage made late is not shown after it.
+    private var complete = false
+
+    func post(_ event: Event) {
+        lock.withLock {
+            if case .loaded(_, true) = event { complete = true }
+            events.append(event)
+        }
+    }
+
+    /// Events of a stage of the analysis, unless the complete model is already posted.
+    func postStage(_ stage: [Event]) { lock.withLock { if !complete { events += stage } } }
     func fail(_ message: String) { lock.withLock { failureText = message } }
     func filterProblem(_ message: String) { lock.withLock { filterText = message } }
     func drain() -> [Event] { lock.withLock { defer { events = [] }; return events } }
@@ -122,7 +133,15 @@ enum BackgroundLoad {
                 inbox.post(.loaded(withFilters(firstModel, source: source, actor: nil, inbox: inbox), complete: false))
                 inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))
                 let (prior, warnings) = lookup.handOver(for: loaded)
-                var full = partial.analyzed(reusing: prior)
+                // the actors as soon as they are resolved, their model made on a thread of its own
+                // while the quotes are extracted (and never shown after the complete one)
+                let articleCount = partial.articles.count
+                var full = partial.analyzed(reusing: prior) { staged in
+                    Thread {
+                        let model = withFilters(BrowserModel(corpus: staged, name: name), source: source, actor: nil, inbox: inbox)
+                        inbox.postStage([.loaded(model, complete: false), .progress("analysing quotes in \(articleCount) articles…")])
+                    }.start()
+                }
                 full.warnings += warnings
                 // the browser has no use for the name candidates; the snapshot below does
                 var shown = full
