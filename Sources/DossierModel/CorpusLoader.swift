@@ -190,7 +190,8 @@ public enum CorpusLoader {
             return ([article], warnings)
         case .jsonl:
             let records = JSONLRecords.parse(text) { warnings.append(LoadWarning(file: entry.relative, reason: $0)) }
-            let articles = records.map { record in
+            // cleaned on all cores, as the files of a folder are
+            let articles = ParallelMap.map(records) { record in
                 let file = "\(entry.relative)#\(record.line)"
                 let meta = record.given.overridden(by: given[file] ?? GivenMetadata())
                 return ArticleBuilder.build(id: "\(idBase)#\(record.line)", file: file, text: record.text,

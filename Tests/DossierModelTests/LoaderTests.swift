@@ -107,6 +107,35 @@ import Testing
         #expect(corpus.warnings.contains { $0.file == "feed.jsonl" && $0.reason.hasPrefix("line 4:") })
     }
 
+    @Test func aJSONLFileWithWindowsLineEndsLoadsEachLine() throws {
+        let folder = Paths.temporaryFolder()
+        let text = #"{"title": "One", "text": "First story.\n\nMore."}"# + "\r\n" + #"{"title": "Two", "text": "Second story."}"# + "\r\n"
+        try text.write(to: folder.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
+        let corpus = try Corpus.load(folder: folder.path)
+        #expect(Set(corpus.articles.map(\.title)) == ["One", "Two"])
+        #expect(corpus.warnings.isEmpty)
+    }
+
+    @Test func aLargeJSONLFileKeepsItsLinesOrderAndWarnings() throws {
+        // more lines than a block of the parallel parse, with bad lines here and there
+        let folder = Paths.temporaryFolder()
+        var lines: [String] = []
+        for n in 1...500 {
+            if n % 97 == 0 { lines.append("not json \(n)"); continue }
+            if n % 101 == 0 { lines.append(#"{"title": "Late", "text": "Body.", "date": "someday"}"#); continue }
+            lines.append(#"{"title": "Story \#(n)", "text": "Body of story \#(n).", "date": "2020-01-01"}"#)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
+        let loaded = try CorpusLoader.load(folder: folder.path)
+        #expect(loaded.articles.count == 500 - 5)
+        let story = try #require(loaded.articles.first { $0.title == "Story 250" })
+        #expect(story.id == "feed#250")
+        #expect(story.paragraphs.map(\.text) == ["Body of story 250."])
+        // one warning a bad line, in line order
+        let lineNumbers = loaded.warnings.compactMap { w in w.reason.split(separator: ":").first.flatMap { Int($0.dropFirst(5)) } }
+        #expect(lineNumbers == [97, 101, 194, 202, 291, 303, 388, 404, 485])
+    }
+
     @Test func filesThatDifferOnlyByExtensionKeepTheirWholePathsAsIds() throws {
         let folder = Paths.temporaryFolder()
         try "Alpha Title\n\nMinister Jane Roe said: “Alpha words here today.”\n"
