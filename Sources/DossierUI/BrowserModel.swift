@@ -20,7 +20,8 @@ public final class BrowserModel: @unchecked Sendable {
     /// Per article, which bytes, byte pairs and (hashed) three-byte sequences its searchable
     /// text holds: a query whose pieces are not all there cannot match, and the text is never
     /// scanned.
-    let articleFilters: TextFilterTable
+    /// nil for a model shown before they are made: its search reads every article.
+    let articleFilters: TextFilterTable?
     public let reportedCount: Int
     /// Per article, its index in `sources`; per source, its articles in corpus order; per actor,
     /// the sources of its articles; per quote, its article's index: what filters are made of.
@@ -41,8 +42,9 @@ public final class BrowserModel: @unchecked Sendable {
     public func articleIndex(of id: String) -> Int? { corpus.articleIndex(of: id) }
 
     /// The search filters are the corpus's own when it has them (made for the first, unanalysed
-    /// corpus and carried through the analysis, or read from the snapshot), else made here.
-    public init(corpus: Corpus, name: String = "seeds") {
+    /// corpus and carried through the analysis, or read from the snapshot), else made here,
+    /// unless `makeSearchFilters` is false (a model shown while they are made).
+    public init(corpus: Corpus, name: String = "seeds", makeSearchFilters: Bool = true) {
         self.corpus = corpus
         self.corpusName = name
         // the quotes' lists on a thread of their own while the actors' are made on all cores
@@ -82,7 +84,7 @@ public final class BrowserModel: @unchecked Sendable {
         if let made = corpus.searchFilters, made.count == corpus.articles.count {
             articleFilters = made
         } else {
-            articleFilters = TextFilterTable(articles: corpus.articles)
+            articleFilters = makeSearchFilters ? TextFilterTable(articles: corpus.articles) : nil
         }
     }
 
@@ -100,7 +102,7 @@ public final class BrowserModel: @unchecked Sendable {
     /// and text; an actor's name, aliases and roles; a quote's words and speaker. The texts are
     /// searched in place: no lowercased copy of the corpus is kept.
     func articleMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
-        guard articleFilters.mayContain(i, needle) else { return false }
+        if let filters = articleFilters, !filters.mayContain(i, needle) { return false }
         return corpus.articleHolds(i, needle)
     }
 

@@ -67,13 +67,29 @@ import Testing
         let made = try #require(corpus.searchFilters)
         let model = BrowserModel(corpus: corpus, name: "filters")
         // the same storage, not an equal copy
-        let shared = model.articleFilters.mayContain(0, TextSearch.Needle("the"))
+        let shared = model.articleFilters!.mayContain(0, TextSearch.Needle("the"))
         #expect(shared)
-        #expect(ModelSearchFilters.storage(model.articleFilters) == ModelSearchFilters.storage(made))
+        #expect(ModelSearchFilters.storage(model.articleFilters!) == ModelSearchFilters.storage(made))
         // a corpus without them gets them made
         let plain = BrowserModel(corpus: Fixture.model.corpus, name: "plain")
-        #expect(ModelSearchFilters.storage(plain.articleFilters) != ModelSearchFilters.storage(made))
-        #expect(plain.articleFilters.count == corpus.articles.count)
+        #expect(ModelSearchFilters.storage(plain.articleFilters!) != ModelSearchFilters.storage(made))
+        #expect(plain.articleFilters!.count == corpus.articles.count)
+    }
+
+    @Test func aModelShownBeforeItsFiltersFindsWhatTheFilteredOneFinds() {
+        let unfiltered = BrowserModel(corpus: Corpus(articles: Fixture.model.corpus.articles, analyze: false), name: "u",
+                                      makeSearchFilters: false)
+        #expect(unfiltered.articleFilters == nil)
+        let filtered = BrowserModel(corpus: Corpus(articles: Fixture.model.corpus.articles, analyze: false), name: "f")
+        for query in ["trump", "zzqx", "said the", "iran's", "saïd", "Khamenei’s", "2018"] {
+            let needle = TextSearch.Needle(query)
+            let a = unfiltered.corpus.articles.indices.filter { unfiltered.articleMatches($0, needle) }
+            let b = filtered.corpus.articles.indices.filter { filtered.articleMatches($0, needle) }
+            #expect(a == b, "\(query)")
+        }
+        // and the browser's search goes through it
+        let s = AppState(model: unfiltered, size: Size(width: 120, height: 40)).keys("/iran").key(.enter)
+        #expect(s.status?.contains("no match") != true)
     }
 
     /// Where a table's words live.
