@@ -35,26 +35,66 @@ enum FoldedScalars {
         return true
     }
 
+    /// Every match, in order and not overlapping (each taken from the end of the last), as
+    /// offsets in scalars: what `TextSearch.matches` gives for a query that is not plain. The
+    /// places are found as `contains` finds them, in order of where the match starts (its run
+    /// ends the same number of scalars on), and the scalars before each are counted as the
+    /// scan goes.
+    static func matches(_ hay: UnsafeBufferPointer<UInt8>, _ needle: TextSearch.Needle, limit: Int) -> [Range<Int>] {
+        guard !needle.scalars.isEmpty, limit > 0 else { return [] }
+        var offsets = MatchOffsets(in: hay, length: needle.scalars.count, limit: limit)
+        guard needle.span > 0 else {
+            _ = ByteScan.anyPlace(in: hay, heads: needle.leads, tails: needle.leads, span: 1) { at in
+                guard let end = end(hay, from: at, needle, 0) else { return false }
+                return offsets.take(at, end)
+            }
+            return offsets.found
+        }
+        let run = needle.run
+        _ = needle.allowed.withUnsafeBufferPointer { allowed in
+            ByteScan.anyPlace(in: hay, heads: needle.heads, tails: needle.tails, span: needle.span) { at in
+                guard mayHoldRun(hay, at, allowed), let end = end(hay, from: at, needle, run.lowerBound),
+                      let start = start(hay, before: at, needle, run.lowerBound) else { return false }
+                return offsets.take(start, end)
+            }
+        }
+        return offsets.found
+    }
+
     /// Whether the scalars from byte `at` on are the needle's from scalar `k` to its end.
     @inline(__always)
     static func matchesAfter(_ hay: UnsafeBufferPointer<UInt8>, _ at: Int, _ needle: TextSearch.Needle, _ k: Int) -> Bool {
-        var at = at
-        for j in k..<needle.scalars.count {
-            guard let (s, size) = scalar(in: hay, at: at), let s, accepts(needle, j, s) else { return false }
-            at += size
-        }
-        return true
+        end(hay, from: at, needle, k) != nil
     }
 
     /// Whether the scalars ending at byte `end` are the needle's first `k`.
     @inline(__always)
     static func matchesBefore(_ hay: UnsafeBufferPointer<UInt8>, _ end: Int, _ needle: TextSearch.Needle, _ k: Int) -> Bool {
+        start(hay, before: end, needle, k) != nil
+    }
+
+    /// Where the needle's scalars from `k` to its end, read from byte `at`, end; nil when
+    /// they are not there.
+    @inline(__always)
+    static func end(_ hay: UnsafeBufferPointer<UInt8>, from at: Int, _ needle: TextSearch.Needle, _ k: Int) -> Int? {
+        var at = at
+        for j in k..<needle.scalars.count {
+            guard let (s, size) = scalar(in: hay, at: at), let s, accepts(needle, j, s) else { return nil }
+            at += size
+        }
+        return at
+    }
+
+    /// Where the needle's first `k` scalars, ending at byte `end`, start; nil when they are
+    /// not there.
+    @inline(__always)
+    static func start(_ hay: UnsafeBufferPointer<UInt8>, before end: Int, _ needle: TextSearch.Needle, _ k: Int) -> Int? {
         var end = end
         for j in stride(from: k - 1, through: 0, by: -1) {
-            guard let (s, size) = scalar(in: hay, endingAt: end), let s, accepts(needle, j, s) else { return false }
+            guard let (s, size) = scalar(in: hay, endingAt: end), let s, accepts(needle, j, s) else { return nil }
             end -= size
         }
-        return true
+        return end
     }
 
     @inline(__always)

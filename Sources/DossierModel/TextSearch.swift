@@ -26,11 +26,9 @@ public enum TextSearch {
     /// Offsets (start..<end) of every match of `query` in `text`.
     public static func matches(in text: String, query: String, limit: Int = 10_000) -> [Range<Int>] {
         let needle = Needle(query)
-        if needle.plain, !needle.isEmpty {
-            var text = text
-            return text.withUTF8 { plainMatches($0, needle.bytes, limit: limit) }
-        }
-        return scalarMatches(in: text, query: query, limit: limit)
+        guard !needle.isEmpty else { return [] }
+        var text = text
+        return text.withUTF8 { needle.plain ? plainMatches($0, needle.bytes, limit: limit) : FoldedScalars.matches($0, needle, limit: limit) }
     }
 
     /// `matches` for a plain query (ASCII, no quote), read from the text's UTF-8 where it lies:
@@ -39,40 +37,13 @@ public enum TextSearch {
     /// second on every key of a search in the reader.
     static func plainMatches(_ hay: UnsafeBufferPointer<UInt8>, _ n: [UInt8], limit: Int) -> [Range<Int>] {
         guard let base = hay.baseAddress, let first = n.first, let last = n.last, limit > 0 else { return [] }
-        var out: [Range<Int>] = []
-        // matches do not overlap: the next starts at `free` or later; `scalars` scalars lie
-        // before byte `counted`
-        var free = 0, counted = 0, scalars = 0
+        // an ASCII query matches ASCII bytes only: its bytes are its scalars
+        var offsets = MatchOffsets(in: hay, length: n.count, limit: limit)
         let ends = ByteScan.EndBytes(head: .init(letterOrByte: first), tail: .init(letterOrByte: last))
         _ = ByteScan.anyPlace(in: hay, ends, span: n.count) { place in
-            guard place >= free, matchesFolded(base + place, n) else { return false }
-            scalars += TextLength.scalars(in: UnsafeBufferPointer(rebasing: hay[counted..<place]))
-            // an ASCII query matches ASCII bytes only: its bytes are its scalars
-            out.append(scalars..<(scalars + n.count))
-            (free, counted, scalars) = (place + n.count, place + n.count, scalars + n.count)
-            return out.count >= limit
+            matchesFolded(base + place, n) && offsets.take(place, place + n.count)
         }
-        return out
-    }
-
-    /// `matches` scalar by scalar: any query.
-    static func scalarMatches(in text: String, query: String, limit: Int) -> [Range<Int>] {
-        let q = query.unicodeScalars.map(fold)
-        guard !q.isEmpty else { return [] }
-        let t = text.unicodeScalars.map(fold)
-        var out: [Range<Int>] = []
-        guard t.count >= q.count else { return [] }
-        var i = 0
-        let first = q[0]
-        while i <= t.count - q.count, out.count < limit {
-            if t[i] == first {
-                var k = 1
-                while k < q.count, t[i + k] == q[k] { k += 1 }
-                if k == q.count { out.append(i..<(i + q.count)); i += q.count; continue }
-            }
-            i += 1
-        }
-        return out
+        return offsets.found
     }
 
     /// Case-insensitive containment without copying the text.

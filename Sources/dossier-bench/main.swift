@@ -129,6 +129,7 @@ func measure(folder: String, extractOnly: Bool) throws {
         state = update(state, .key(.char("g")))
         state = update(state, .key(.enter))
         figures["reader_search_ms"] = slowestSearchKey(&state, "said the") * 1000
+        figures["reader_accented_search_ms"] = slowestSearchKey(&state, accentedMiss) * 1000
         state = update(state, .key(.char("1")))
         // `o` twice, back to back: by source, then by title (whose order the first key began
         // making on another thread), then back to date

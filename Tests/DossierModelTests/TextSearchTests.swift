@@ -78,19 +78,38 @@ import Testing
     }
 }
 
-/// Every match's offsets, found from the UTF-8 for a plain query, as scalar by scalar.
+/// Every match's offsets, found from the text's UTF-8, against their definition on scalars.
 @Suite struct MatchOffsetTests {
-    @Test func plainQueriesFindTheScalarByScalarMatches() {
-        // multi-byte scalars before and between matches shift scalar offsets from byte offsets
-        let alphabet: [Unicode.Scalar] = ["a", "A", "b", "B", " ", "é", "漢", "😀", "\u{301}", "’", "k", "\u{212A}"]
+    /// The definition: scalar by scalar, each compared by its fold, the first match taken and
+    /// the next looked for after it.
+    static func reference(in text: String, query: String, limit: Int) -> [Range<Int>] {
+        let q = query.unicodeScalars.map(TextSearch.fold), t = text.unicodeScalars.map(TextSearch.fold)
+        guard !q.isEmpty, t.count >= q.count else { return [] }
+        var out: [Range<Int>] = []
+        var i = 0
+        while i <= t.count - q.count, out.count < limit {
+            if t[i..<(i + q.count)].elementsEqual(q) { out.append(i..<(i + q.count)); i += q.count } else { i += 1 }
+        }
+        return out
+    }
+
+    @Test(arguments: [false, true]) func queriesFindTheScalarByScalarMatches(plain: Bool) {
+        // multi-byte scalars before and between matches shift scalar offsets from byte offsets;
+        // letters whose cases differ in length, quotes of either kind, a combining accent
+        let alphabet: [Unicode.Scalar] = ["a", "A", "b", "B", " ", "é", "É", "漢", "😀", "\u{301}", "’", "'", "k", "\u{212A}",
+                                          "ß", "ẞ", "п", "П", "“", "\""]
+        let queryScalars: [Unicode.Scalar] = plain ? ["a", "B", "b", " ", "k"] : ["a", "b", "é", "'", "ß", "п", "\"", "k", " "]
         var rng = SystemRandomNumberGenerator()
-        for _ in 0..<3000 {
+        var compared = 0
+        while compared < 3000 {
             var hay = String.UnicodeScalarView(), query = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...80, using: &rng) { hay.append(alphabet.randomElement(using: &rng)!) }
-            for _ in 0..<Int.random(in: 1...3, using: &rng) { query.append(["a", "B", "b", " ", "k"].randomElement(using: &rng)!) }
+            for _ in 0..<Int.random(in: 1...3, using: &rng) { query.append(queryScalars.randomElement(using: &rng)!) }
             let h = String(hay), q = String(query)
+            guard TextSearch.Needle(q).plain == plain else { continue }
+            compared += 1
             let limit = Int.random(in: 1...12, using: &rng)
-            #expect(TextSearch.matches(in: h, query: q, limit: limit) == TextSearch.scalarMatches(in: h, query: q, limit: limit),
+            #expect(TextSearch.matches(in: h, query: q, limit: limit) == Self.reference(in: h, query: q, limit: limit),
                     "\(h.debugDescription) \(q.debugDescription) \(limit)")
         }
     }
@@ -98,7 +117,8 @@ import Testing
     @Test func matchesDoNotOverlapAndCountScalars() {
         #expect(TextSearch.matches(in: "aaaa", query: "aa") == [0..<2, 2..<4])
         #expect(TextSearch.matches(in: "漢字 SAID, said", query: "said") == [3..<7, 9..<13])
-        #expect(TextSearch.matches(in: "Iran’s regime", query: "iran's") == [0..<6])
+        #expect(TextSearch.matches(in: "Iran’s regime, Iran's", query: "iran's") == [0..<6, 15..<21])
+        #expect(TextSearch.matches(in: "ßß STRASSE straße", query: "ß") == [0..<1, 1..<2, 15..<16])
         #expect(TextSearch.matches(in: "abc", query: "") == [])
     }
 }
