@@ -38,6 +38,13 @@ public final class BrowserModel: @unchecked Sendable {
         for sort in [ArticleSort.source, .title] { _ = articleOrders.order(sort) }
     }
 
+    /// Lays out the rest of an article at a width, when it is long, so that `G` finds it done
+    /// (`IdleWork` says when; the layout is the one the reader shows).
+    public func prepareReader(article: Int, width: Int) {
+        let text = readerText(article: article, width: width)
+        if !text.isComplete { text.layOutRest() }
+    }
+
     /// The index of the article with this id (the corpus's own table).
     public func articleIndex(of id: String) -> Int? { corpus.articleIndex(of: id) }
 

@@ -93,6 +93,16 @@ public final class ReaderText: @unchecked Sendable {
         }
     }
 
+    /// Lays out what is left, a paragraph at a time, so that a frame drawn meanwhile waits for
+    /// one paragraph at most (run on a thread of its own while the keys are quiet).
+    public func layOutRest() {
+        while lock.withLock({ () -> Bool in
+            guard next < paragraphs.count else { return false }
+            layOutNext()
+            return true
+        }) {}
+    }
+
     private func withLines<T>(atLeast n: Int, _ body: ([Line]) -> T) -> T {
         lock.withLock {
             while laid.count < n, next < paragraphs.count { layOutNext() }
@@ -152,4 +162,11 @@ public final class ReaderText: @unchecked Sendable {
             if lineStart < bytes.count { emit(bytes.count, scalar) }
         }
     }
+}
+
+/// An article as the reader lays it out: in which model, and at which width.
+public struct ReaderPlace: Hashable, Sendable {
+    public let model: ObjectIdentifier
+    public let article: Int
+    public let width: Int
 }

@@ -164,6 +164,14 @@ extension AppState {
         readerArticle.map { model.readerText(article: $0, width: layout.contentWidth(.reader)) }
     }
 
+    /// The reader's article and width when it is long (a quarter of a million characters and
+    /// more: `G` would wait a millisecond or more for the rest) and not laid out to its end: the
+    /// rest can be made ahead while the keys are quiet (`BrowserModel.prepareReader`).
+    public var unfinishedReader: ReaderPlace? {
+        guard let article = readerArticle, let text = readerText, text.textLength >= 1 << 18, !text.isComplete else { return nil }
+        return ReaderPlace(model: ObjectIdentifier(model), article: article, width: layout.contentWidth(.reader))
+    }
+
     /// The cleaned-text offset of the first body line on screen.
     var readerTopOffset: Int? {
         guard let text = readerText, readerTop > 0, readerTop < text.count(showing: readerTop, rows: 1) else { return nil }

@@ -39,7 +39,7 @@ struct Browse: ParsableCommand {
         terminal.draw(render(state, size: state.size))
         var failure: String?
         var warnings: [LoadWarning] = []
-        var idle = IdleWork()
+        var idle = IdleWork<ObjectIdentifier>(), readerIdle = IdleWork<ReaderPlace?>()
         while !state.quitting && failure == nil {
             let signal = pendingSignal.load(ordering: .relaxed)
             if signal != 0 {
@@ -51,6 +51,12 @@ struct Browse: ParsableCommand {
             if idle.turn(quiet: events.isEmpty, model: state.model) {
                 let model = state.model
                 Thread { model.prepareSortOrders() }.start()
+            }
+            // the rest of a long article's layout, so that `G` finds it made
+            let unfinished = state.unfinishedReader
+            if readerIdle.turn(quiet: events.isEmpty, key: unfinished), let unfinished {
+                let model = state.model
+                Thread { model.prepareReader(article: unfinished.article, width: unfinished.width) }.start()
             }
             guard !events.isEmpty || inbox.failure != nil else { continue }
             if let message = inbox.failure { failure = message; break }

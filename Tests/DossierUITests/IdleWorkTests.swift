@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct IdleWorkTests {
     @Test func theWorkStartsOnceAModelHasBeenQuietLongEnoughAndOncePerModel() {
-        var idle = IdleWork(quietTurns: 3)
+        var idle = IdleWork<ObjectIdentifier>(quietTurns: 3)
         let first = Fixture.model
         var started: [Bool] = []
         // quiet, quiet, a key (the quiet starts over), then three quiet turns in a row, and one more
@@ -22,5 +22,17 @@ import Testing
         #expect(state.sort == .title)
         let titles = state.articles.items.map { model.corpus.articles[$0].title.lowercased() }
         #expect(titles == titles.sorted())
+    }
+
+    @Test func eachPlaceGetsItsTurnOnceInARow() {
+        var idle = IdleWork<ReaderPlace?>(quietTurns: 2)
+        let a = ReaderPlace(model: ObjectIdentifier(Fixture.model), article: 1, width: 60)
+        let b = ReaderPlace(model: ObjectIdentifier(Fixture.model), article: 2, width: 60)
+        let turns = [a, a, a, b, b, b].map { idle.turn(quiet: true, key: $0) }
+        #expect(turns == [false, true, false, true, false, false])
+        // a key resets the quiet spell
+        #expect(idle.turn(quiet: false, key: a) == false)
+        #expect(idle.turn(quiet: true, key: a) == false)
+        #expect(idle.turn(quiet: true, key: a) == true)
     }
 }

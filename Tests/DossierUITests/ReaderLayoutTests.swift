@@ -107,4 +107,24 @@ import DossierModel
         let line = try #require(jumped.readerText?.line(containing: model.corpus.quotes[q].start))
         #expect(line >= jumped.readerTop && line < jumped.readerTop + jumped.layout.rows(.reader))
     }
+
+    @Test func theRestOfALongArticleIsMadeAheadAndGFindsItDone() throws {
+        let model = BrowserModel(corpus: Self.longCorpus(paragraphs: 3000), name: "long")
+        let opened = update(AppState(model: model, size: Size(width: 120, height: 40)), .key(.enter))
+        let place = try #require(opened.unfinishedReader)
+        #expect(place.article == opened.readerArticle)
+        // laid out ahead on another thread while a frame is drawn: the same lines as a whole layout
+        let ahead = Thread { model.prepareReader(article: place.article, width: place.width) }
+        ahead.start()
+        _ = opened.screen
+        while !(opened.readerText?.isComplete ?? false) { usleep(1000) }
+        #expect(opened.unfinishedReader == nil)
+        let whole = ReaderText(article: model.corpus.articles[place.article], width: place.width).lines
+        #expect(opened.readerText?.lines.map(\.text) == whole.map(\.text))
+        #expect(opened.readerText?.lines.map(\.start) == whole.map(\.start))
+        let end = opened.key(.char("G"))
+        #expect((0..<40).contains { end.screen.row($0).contains(" 100% ") })
+        // a short article has nothing to make ahead
+        #expect(AppState(model: Fixture.model, size: Size(width: 120, height: 40)).unfinishedReader == nil)
+    }
 }
