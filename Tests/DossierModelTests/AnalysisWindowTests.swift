@@ -140,4 +140,34 @@ import Testing
         #expect(!at("it ended. t"))
         #expect(!at("2024. T"))
     }
+
+    @Test func randomArticlesAreCutOnlyWhereTheWholeTextsTokensAgree() {
+        let pieces = ["The talks ended.", "Mr. Holt spoke.", "Officials met the U.S. envoy.", "“We will not go,” said Ana Ruiz.",
+                      "“A quote that runs on", "and on,” he added.", "J. R. Smith left at 5 p.m. yesterday.", "it rained.",
+                      "Prices rose 2.5 percent.", "The council’s vote failed!", "Was it fair?", "“Lost its mark"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<60 {
+            var paragraphs = ["Random report"]
+            for _ in 0..<Int.random(in: 1...30, using: &rng) {
+                paragraphs.append((0..<Int.random(in: 1...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: " "))
+            }
+            let article = ArticleBuilder.build(id: "r", file: "r.txt", text: paragraphs.joined(separator: "\n\n") + "\n", markdown: false,
+                                               given: GivenMetadata())
+            let scalars = ScalarArray.of(article.text)
+            let spans = QuoteSpans.find(in: article, scalars: scalars)
+            let limit = Int.random(in: 60...600, using: &rng)
+            let windows = AnalysisWindows.of(article, scalars: scalars, limit: limit, keepTogether: spans)
+            #expect(windows.first?.lowerBound == 0 && windows.last?.upperBound == article.paragraphs.last?.end)
+            for (a, b) in zip(windows, windows.dropFirst()) {
+                #expect(a.lowerBound < a.upperBound && a.upperBound < b.lowerBound)
+                #expect(!spans.contains { $0.open < b.lowerBound && $0.close >= b.lowerBound })
+            }
+            let whole = Tokenizer.tokenize(scalars)
+            let windowed = windows.flatMap { Tokenizer.tokenize(scalars, in: $0) }
+            #expect(windowed.map(\.start) == whole.map(\.start))
+            #expect(windowed.map(\.lower) == whole.map(\.lower))
+            #expect(windowed.map(\.sentenceStart) == whole.map(\.sentenceStart), "\(article.text.debugDescription) \(windows)")
+            #expect(windowed.map(\.paragraphStart) == whole.map(\.paragraphStart))
+        }
+    }
 }
