@@ -57,8 +57,9 @@ import Testing
         let session = Session(tmux: tmux, width: 120, height: 40, command: command)
         defer { session.close() }
 
-        // four panes at 120×40
-        var screen = session.waitFor("the four panes") { $0.contains("1 Articles 5") && $0.contains("4 Quotes") }
+        // four panes at 120×40, once the analysis is in (the status bar's key hints replace its
+        // progress): the browser shows the articles first, then the actors, then the quotes
+        var screen = session.waitFor("the four panes") { $0.contains("1 Articles 5") && $0.contains("4 Quotes") && $0.contains("Tab panes") }
         for title in ["1 Articles 5", "2 Reader", "3 Actors", "4 Quotes"] { #expect(screen.contains(title)) }
         #expect(screen.contains("Iranian Officials Rebuff Trump Meeting Offer"))
 
