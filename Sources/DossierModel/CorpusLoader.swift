@@ -34,7 +34,9 @@ public enum CorpusLoader {
         }
     }
 
-    /// `progress` hears how many files are done out of how many. `reusing`: an earlier result
+    /// `progress` hears how many bytes of the article files are done out of how many, each
+    /// time another hundredth is (a feed counts as its records are cleaned, so that one big
+    /// `.jsonl` file shows its progress too). `reusing`: an earlier result
     /// (from the cache); a file whose size and modification time are unchanged is not read
     /// again, its articles and warnings are taken from there; nor is one that is read again and
     /// holds the same bytes.
@@ -77,21 +79,22 @@ public enum CorpusLoader {
 
         let articleEntries = entries.filter { $0.kind != .metadata }
         let overrides = given
-        let total = articleEntries.count
         // an earlier result counts only when the metadata files are the same
         let prior = earlier.flatMap { $0.metadataStamps == metadataStamps ? PriorFiles($0) : nil }
-        var perFile: (@Sendable (Int) -> Void)?
-        if let progress { perFile = { done in progress(done, total) } }
+        let bytesDone = LoadProgress(total: articleEntries.reduce(0) { $0 + $1.stamp.size }, report: progress)
         // An id is the path without its extension, unless two files differ only by it (`a.txt`,
         // `a.md`): both then keep their whole paths, or each one's quotes and mentions would be
         // looked up in the other's text.
         var stems: [String: Int] = [:]
         for entry in articleEntries { stems[stripExtension(entry.relative), default: 0] += 1 }
         let shared = stems
-        let built = ParallelMap.map(articleEntries, progress: perFile) { (entry: CorpusFiles.Entry) -> ([Article], LoadedFile, Bool) in
+        let built = ParallelMap.map(articleEntries) { (entry: CorpusFiles.Entry) -> ([Article], LoadedFile, Bool) in
             let stem = stripExtension(entry.relative)
             let idBase = shared[stem, default: 0] > 1 ? entry.relative : stem
             let stamp = entry.stamp
+            // the file's bytes count as done when it returns, less what a feed counted as it went
+            let counted = Tally()
+            defer { bytesDone.add(stamp.size - counted.value) }
             if let reused = prior?.unchanged(entry.relative, stamp, idBase: idBase) { return (reused.articles, reused.file, true) }
             let read = CorpusFiles.read(entry.path)
             let digest = (try? read.get()).map(ContentDigest.of) ?? 0
@@ -100,7 +103,10 @@ public enum CorpusLoader {
                 reused.file.stamp = stamp
                 return (reused.articles, reused.file, true)
             }
-            let (list, notes) = buildArticles(entry, read: consume read, given: overrides, idBase: idBase)
+            let (list, notes) = buildArticles(entry, read: consume read, given: overrides, idBase: idBase) { part in
+                counted.add(part)
+                bytesDone.add(part)
+            }
             return (list, LoadedFile(relative: entry.relative, stamp: stamp, digest: digest, articleIds: list.map(\.id),
                                      warnings: notes), false)
         }
@@ -167,8 +173,11 @@ public enum CorpusLoader {
     /// `read`: the file's bytes, or why they could not be read.
     /// The file's bytes, its text and (for a feed) its records are each let go once the next
     /// is made: one 317 MB feed held all of them at once, 1.4 GB at its peak.
+    /// `progress`: hears, as a feed's lines are parsed and its records cleaned (each half of
+    /// its bytes), how many more of its bytes are done; it may be called from several threads.
     static func buildArticles(_ entry: CorpusFiles.Entry, read: consuming Swift.Result<Data, CorpusFiles.ReadError>,
-                              given: [String: GivenMetadata], idBase: String) -> ([Article], [LoadWarning]) {
+                              given: [String: GivenMetadata], idBase: String,
+                              progress: @escaping @Sendable (Int) -> Void = { _ in }) -> ([Article], [LoadWarning]) {
         var warnings: [LoadWarning] = []
         let data: Data
         switch consume read {
@@ -191,7 +200,10 @@ public enum CorpusLoader {
                                                given: given[entry.relative] ?? GivenMetadata())
             return ([article], warnings)
         case .jsonl:
-            var records = JSONLRecords.parse(consume text) { warnings.append(LoadWarning(file: entry.relative, reason: $0)) }
+            let half = entry.stamp.size / 2
+            var records = JSONLRecords.parse(consume text, parsed: { done, lines in progress(half / max(1, lines) * done) }) {
+                warnings.append(LoadWarning(file: entry.relative, reason: $0))
+            }
             // cleaned on all cores, as the files of a folder are, a slice at a time, each slice's
             // texts let go once its articles are made
             var articles: [Article] = []
@@ -205,6 +217,9 @@ public enum CorpusLoader {
                                                 markdown: false, given: meta)
                 }
                 for i in range { records[i].text = "" }
+                // the other half of the file's bytes in proportion to the records cleaned, the
+                // last few left to the caller
+                progress(half / max(1, records.count) * range.count)
             }
             return (articles, warnings)
         case .metadata:
@@ -313,6 +328,33 @@ public enum ParallelMap {
 final class SharedCounter: @unchecked Sendable {
     private let value = Atomic<Int>(0)
     func next() -> Int { value.add(1, ordering: .relaxed).oldValue }
+}
+
+/// A count added to from several threads.
+final class Tally: Sendable {
+    private let count = Atomic<Int>(0)
+    var value: Int { count.load(ordering: .relaxed) }
+    func add(_ n: Int) { count.add(n, ordering: .relaxed) }
+}
+
+/// Bytes done out of a total, added from several threads; `report` hears the count each time
+/// it passes another hundredth of the total (and at the end), not on every file.
+final class LoadProgress: @unchecked Sendable {
+    private let done = Atomic<Int>(0)
+    let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func add(_ bytes: Int) {
+        guard let report, bytes > 0 else { return }
+        let now = done.add(bytes, ordering: .relaxed).newValue
+        let step = max(1, total / 100)
+        if now / step != (now - bytes) / step || now >= total { report(min(now, total), total) }
+    }
 }
 
 /// The least value several threads have offered (`Int.max` until one does).

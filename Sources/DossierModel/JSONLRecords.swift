@@ -10,17 +10,20 @@ struct JSONLRecord: Sendable {
 enum JSONLRecords {
     /// The records of a file's lines, in order; `warn` hears each line skipped, in line order.
     /// Lines are parsed on all cores, a block at a time: a feed of 100k articles is often one
-    /// file, and one core parsed all of it.
-    static func parse(_ content: String, warn: (String) -> Void) -> [JSONLRecord] {
+    /// file, and one core parsed all of it. `parsed` hears, from the threads that parse them,
+    /// how many more lines are done, and of how many.
+    static func parse(_ content: String, parsed: (@Sendable (Int, Int) -> Void)? = nil, warn: (String) -> Void) -> [JSONLRecord] {
         // split at the newline byte: split by characters, a `\r\n` is one character and no line
         // of a file with Windows line ends was ever found (its `\r` is trimmed with the spaces)
         let lines = content.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         let block = 64
-        let parsed = ParallelMap.map(Array(stride(from: 0, to: lines.count, by: block))) { start in
-            (start..<min(start + block, lines.count)).map { record(lines[$0], number: $0 + 1) }
+        let outcomes = ParallelMap.map(Array(stride(from: 0, to: lines.count, by: block))) { start in
+            let range = start..<min(start + block, lines.count)
+            defer { parsed?(range.count, lines.count) }
+            return range.map { record(lines[$0], number: $0 + 1) }
         }
         var records: [JSONLRecord] = []
-        for outcome in parsed.joined() {
+        for outcome in outcomes.joined() {
             switch outcome {
             case .record(let r, let note):
                 if let note { warn(note) }

@@ -118,7 +118,9 @@ enum BackgroundLoad {
                     return
                 }
                 // a stale snapshot still gives the files that did not change
-                let progress: @Sendable (Int, Int) -> Void = { done, total in inbox.post(.progress("reading \(done)/\(total) files")) }
+                let progress: @Sendable (Int, Int) -> Void = { done, total in
+                    inbox.post(.progress("reading \(done * 100 / max(1, total))% of \(BackgroundLoad.size(total))"))
+                }
                 let loaded = try lookup.load(folder: folder, progress: progress)
                 if loaded.articles.isEmpty { inbox.fail(CorpusError.empty(folder).description); return }
                 // files touched but not changed: the snapshot's analysis stands, stored with their new times
@@ -167,6 +169,11 @@ enum BackgroundLoad {
         }
         thread.stackSize = 8 << 20
         thread.start()
+    }
+
+    /// A corpus size as the status bar gives it: `317 MB`, `20 KB`.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_000_000 ? "\(bytes / 1_000_000) MB" : "\(max(1, bytes / 1000)) KB"
     }
 
     /// `--source` and `--actor`, resolved against the corpus as it arrives.

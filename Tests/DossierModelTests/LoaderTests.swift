@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import DossierModel
 
@@ -134,6 +135,25 @@ import Testing
         // one warning a bad line, in line order
         let lineNumbers = loaded.warnings.compactMap { w in w.reason.split(separator: ":").first.flatMap { Int($0.dropFirst(5)) } }
         #expect(lineNumbers == [97, 101, 194, 202, 291, 303, 388, 404, 485])
+    }
+
+    @Test func progressCountsBytesAndOneBigFeedReportsAsItGoes() throws {
+        // a feed of 10,000 records in one file: its progress comes slice by slice, not at the end
+        let folder = Paths.temporaryFolder()
+        let lines = (1...10_000).map { #"{"title": "Story \#($0)", "text": "Body of story \#($0), long enough to count."}"# }
+        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
+        try "Alone\n\nA small file.\n".write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        let reports = Mutex<[(Int, Int)]>([])
+        _ = try CorpusLoader.load(folder: folder.path) { done, total in reports.withLock { $0.append((done, total)) } }
+        let seen = reports.withLock { $0 }
+        let total = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("feed.jsonl").path)[.size] as! Int
+            + (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("a.txt").path)[.size] as! Int)
+        #expect(seen.allSatisfy { $0.1 == total })
+        // reports from two threads may arrive out of order; one of them is the whole
+        #expect(seen.map(\.0).max() == total)
+        // the feed's slices report on the way, each report a further hundredth at least
+        #expect(seen.filter { $0.0 < total }.count >= 2)
+        #expect(seen.count <= 102)
     }
 
     @Test func filesThatDifferOnlyByExtensionKeepTheirWholePathsAsIds() throws {
