@@ -87,8 +87,9 @@ public struct Corpus: Sendable {
     }
 
     /// Loads, cleans and analyses a corpus folder.
-    public static func load(folder: String) throws -> Corpus {
-        let loaded = try CorpusLoader.load(folder: folder)
+    /// `progress`: as `CorpusLoader.load` gives it.
+    public static func load(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Corpus {
+        let loaded = try CorpusLoader.load(folder: folder, progress: progress)
         var corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings)
         corpus.releaseNameCandidates()
         return corpus

@@ -23,8 +23,12 @@ struct CorpusOptions: ParsableArguments {
     /// Loads the corpus, printing each warning to stderr; exits 66 when there is nothing to read.
     func load() throws -> Corpus {
         let folder = folder()
+        let status = LoadStatus()
+        defer { status.clear() }
         do {
-            let corpus = useCache ? try CorpusCache.load(folder: folder).corpus : try Corpus.load(folder: folder)
+            let corpus = useCache ? try CorpusCache.load(folder: folder, progress: status.reading).corpus
+                : try Corpus.load(folder: folder, progress: status.reading)
+            status.clear()
             for warning in corpus.warnings {
                 Output.error("warning: \(TerminalSafe.text(warning.description, keepNewlines: false))")
             }
