@@ -8,20 +8,26 @@
 /// around those places decoded and compared.
 enum FoldedScalars {
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: TextSearch.Needle) -> Bool {
-        guard !needle.scalars.isEmpty else { return true }
+        needle.scalars.isEmpty || eachMatch(in: hay, needle) { _, _ in true }
+    }
+
+    /// `found` with each match's bytes (`start`, `end`), in order of where it starts (its run
+    /// ends the same number of scalars on), until it returns true; whether it did.
+    static func eachMatch(in hay: UnsafeBufferPointer<UInt8>, _ needle: TextSearch.Needle, _ found: (Int, Int) -> Bool) -> Bool {
         guard needle.span > 0 else {
             // no run: every place holding a lead byte of the first scalar
             return ByteScan.anyPlace(in: hay, heads: needle.leads, tails: needle.leads, span: 1) { at in
-                matchesAfter(hay, at, needle, 0)
+                guard let end = end(hay, from: at, needle, 0) else { return false }
+                return found(at, end)
             }
         }
         let run = needle.run
         return needle.allowed.withUnsafeBufferPointer { allowed in
-            let matches = { (at: Int) in
-                mayHoldRun(hay, at, allowed) && matchesAfter(hay, at, needle, run.lowerBound)
-                    && matchesBefore(hay, at, needle, run.lowerBound)
+            ByteScan.anyPlace(in: hay, heads: needle.heads, tails: needle.tails, span: needle.span) { at in
+                guard mayHoldRun(hay, at, allowed), let end = end(hay, from: at, needle, run.lowerBound),
+                      let start = start(hay, before: at, needle, run.lowerBound) else { return false }
+                return found(start, end)
             }
-            return ByteScan.anyPlace(in: hay, heads: needle.heads, tails: needle.tails, span: needle.span, matches)
         }
     }
 
@@ -37,40 +43,12 @@ enum FoldedScalars {
 
     /// Every match, in order and not overlapping (each taken from the end of the last), as
     /// offsets in scalars: what `TextSearch.matches` gives for a query that is not plain. The
-    /// places are found as `contains` finds them, in order of where the match starts (its run
-    /// ends the same number of scalars on), and the scalars before each are counted as the
-    /// scan goes.
+    /// scalars before each match are counted as the scan goes.
     static func matches(_ hay: UnsafeBufferPointer<UInt8>, _ needle: TextSearch.Needle, limit: Int) -> [Range<Int>] {
         guard !needle.scalars.isEmpty, limit > 0 else { return [] }
         var offsets = MatchOffsets(in: hay, length: needle.scalars.count, limit: limit)
-        guard needle.span > 0 else {
-            _ = ByteScan.anyPlace(in: hay, heads: needle.leads, tails: needle.leads, span: 1) { at in
-                guard let end = end(hay, from: at, needle, 0) else { return false }
-                return offsets.take(at, end)
-            }
-            return offsets.found
-        }
-        let run = needle.run
-        _ = needle.allowed.withUnsafeBufferPointer { allowed in
-            ByteScan.anyPlace(in: hay, heads: needle.heads, tails: needle.tails, span: needle.span) { at in
-                guard mayHoldRun(hay, at, allowed), let end = end(hay, from: at, needle, run.lowerBound),
-                      let start = start(hay, before: at, needle, run.lowerBound) else { return false }
-                return offsets.take(start, end)
-            }
-        }
+        _ = eachMatch(in: hay, needle) { offsets.take($0, $1) }
         return offsets.found
-    }
-
-    /// Whether the scalars from byte `at` on are the needle's from scalar `k` to its end.
-    @inline(__always)
-    static func matchesAfter(_ hay: UnsafeBufferPointer<UInt8>, _ at: Int, _ needle: TextSearch.Needle, _ k: Int) -> Bool {
-        end(hay, from: at, needle, k) != nil
-    }
-
-    /// Whether the scalars ending at byte `end` are the needle's first `k`.
-    @inline(__always)
-    static func matchesBefore(_ hay: UnsafeBufferPointer<UInt8>, _ end: Int, _ needle: TextSearch.Needle, _ k: Int) -> Bool {
-        start(hay, before: end, needle, k) != nil
     }
 
     /// Where the needle's scalars from `k` to its end, read from byte `at`, end; nil when
