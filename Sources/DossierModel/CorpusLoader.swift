@@ -93,7 +93,7 @@ public enum CorpusLoader {
             let idBase = shared[stem, default: 0] > 1 ? entry.relative : stem
             let stamp = entry.stamp
             // the file's bytes count as done when it returns, less what a feed counted as it went
-            let counted = Tally()
+            let counted = SharedCounter()
             defer { bytesDone.add(stamp.size - counted.value) }
             if let reused = prior?.unchanged(entry.relative, stamp, idBase: idBase) { return (reused.articles, reused.file, true) }
             let read = CorpusFiles.read(entry.path)
@@ -324,15 +324,10 @@ public enum ParallelMap {
     }
 }
 
-/// Hands out 0, 1, 2, … to several threads.
+/// A count several threads add to; `next` hands out 0, 1, 2, ….
 final class SharedCounter: @unchecked Sendable {
-    private let value = Atomic<Int>(0)
-    func next() -> Int { value.add(1, ordering: .relaxed).oldValue }
-}
-
-/// A count added to from several threads.
-final class Tally: Sendable {
     private let count = Atomic<Int>(0)
+    func next() -> Int { count.add(1, ordering: .relaxed).oldValue }
     var value: Int { count.load(ordering: .relaxed) }
     func add(_ n: Int) { count.add(n, ordering: .relaxed) }
 }

@@ -22,6 +22,12 @@ public enum Filter: Sendable, Equatable {
 
 public enum ArticleSort: String, Sendable, CaseIterable {
     case date, source, title
+
+    /// The order `o` goes to from this one.
+    var next: ArticleSort {
+        let cycle = ArticleSort.allCases
+        return cycle[(cycle.firstIndex(of: self)! + 1) % cycle.count]
+    }
 }
 
 /// What the terminal can show.

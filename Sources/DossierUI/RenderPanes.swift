@@ -158,8 +158,8 @@ func renderReader(_ state: AppState, _ area: Rect, _ theme: Theme, _ screen: ino
     // A scroll position when the article is longer than the pane: how far into the text the
     // pane's last line is, as `less` gives it (the line count is known only once all is laid out).
     let shown = top + visible.count
-    if top > 0 || text.count(atLeast: shown + 1) > shown, area.width > 8 {
-        let atEnd = text.count(atLeast: shown + 1) == shown
+    let atEnd = text.count(atLeast: shown + 1) == shown
+    if top > 0 || !atEnd, area.width > 8 {
         let percent = atEnd ? 100 : min(99, (visible.last { $0.kind == .body }?.end ?? 0) * 100 / max(1, text.textLength))
         let label = " \(percent)% "
         screen.put(label, x: area.x + area.width - DisplayWidth.of(label), y: area.y + area.height, style: theme.dim)

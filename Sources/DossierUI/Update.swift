@@ -74,10 +74,9 @@ extension AppState {
         case .char("]"): jumpQuote(forward: true)
         case .char("["): jumpQuote(forward: false)
         case .char("o"):
-            let cycle = ArticleSort.allCases
-            sort = cycle[(cycle.firstIndex(of: sort)! + 1) % cycle.count]
+            sort = sort.next
             refreshLists()
-            model.articleOrders.prepare(cycle[(cycle.firstIndex(of: sort)! + 1) % cycle.count])
+            model.articleOrders.prepare(sort.next)
             status = "sorted by \(sort.rawValue)"
         case .char("s"): openPicker()
         case .char("a"): filterToActor()
