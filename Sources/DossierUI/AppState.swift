@@ -100,12 +100,19 @@ public struct AppState: Sendable {
         next.searchDraft = searchDraft
         next.status = status
         next.loading = complete ? nil : "analysing actors and quotes…"
-        // the user's filters stay; those asked for on the command line are added when they
-        // can be resolved (an actor only once the analysis is in)
-        var kept = filters
+        // Actors are carried over by id: the earlier analysis that a browser shows while changed
+        // files are analysed numbers them otherwise than the new one.
+        let oldModel = model
+        let carried = { (a: Int) in AppState.actor(a, of: oldModel, in: newModel) }
+        // the user's filters stay (an actor's while it is there); those asked for on the command
+        // line are added when they can be resolved (an actor only once the analysis is in)
+        var kept = filters.compactMap { filter -> Filter? in
+            if case .actor(let a) = filter { return carried(a).map(Filter.actor) }
+            return filter
+        }
         for filter in newModel.requestedFilters where !kept.contains(filter) { kept.append(filter) }
-        if !complete { kept.removeAll { if case .actor = $0 { return true }; return false } }
         next.filters = kept
+        next.quotesOfActor = quotesOfActor.flatMap(carried)
         if case .actor(let a)? = next.filters.last(where: { if case .actor = $0 { return true }; return false }) { next.quotesOfActor = a }
         let keepArticle = articles.selectedItem.map { model.corpus.articles[$0].id }
         let keepTop = readerTop
@@ -117,9 +124,22 @@ public struct AppState: Sendable {
         } else if let first = next.articles.selectedItem {
             next.readerArticle = first
         }
-        next.actors.select(actors.selected, height: next.layout.listRows(.actors))
+        if let a = actors.selectedItem, let same = carried(a) {
+            next.actors.select(item: same, height: next.layout.listRows(.actors))
+        } else {
+            next.actors.select(actors.selected, height: next.layout.listRows(.actors))
+        }
         next.refreshQuotes()
         self = next
+    }
+
+    /// The index in `new` of actor `a` of `old`, found by id; nil when `new` has no such actor.
+    static func actor(_ a: Int, of old: BrowserModel, in new: BrowserModel) -> Int? {
+        let before = old.corpus.actors, after = new.corpus.actors
+        guard before.indices.contains(a) else { return nil }
+        // the same numbering, as from the actors' stage of an analysis to the whole of it
+        if after.indices.contains(a), after[a].id == before[a].id { return a }
+        return after.firstIndex { $0.id == before[a].id }
     }
 
     public init(model: BrowserModel, size: Size, capabilities: Capabilities = Capabilities()) {

@@ -140,14 +140,21 @@ enum BackgroundLoad {
                 let unfiltered = BrowserModel(corpus: partial, name: name, makeSearchFilters: false)
                 inbox.post(.loaded(withFilters(unfiltered, source: source, actor: nil, inbox: inbox), complete: false))
                 partial.buildSearchFilters(given: lookup.searchFilters(for: loaded))
-                let firstModel = BrowserModel(corpus: partial, name: name)
+                // after a change, the snapshot's actors and quotes of the unchanged articles are
+                // shown while the changes are analysed (ten seconds for one file at 100k)
+                let earlier = lookup.earlierAnalysis(for: loaded, searchFilters: partial.searchFilters)
+                let firstModel = BrowserModel(corpus: earlier ?? partial, name: name)
                 inbox.post(.loaded(withFilters(firstModel, source: source, actor: nil, inbox: inbox), complete: false))
-                inbox.post(.progress("analysing actors and quotes in \(partial.articles.count) articles…"))
+                inbox.post(.progress(earlier == nil ? "analysing actors and quotes in \(partial.articles.count) articles…"
+                                                    : "earlier analysis shown; analysing the changes…"))
                 let (prior, warnings) = lookup.handOver(for: loaded)
                 // the actors as soon as they are resolved, their model made on a thread of its own
-                // while the quotes are extracted (and never shown after the complete one)
+                // while the quotes are extracted (and never shown after the complete one); not
+                // in place of an earlier analysis, which has its quotes
                 let articleCount = partial.articles.count
+                let showActorsStage = earlier == nil
                 var full = partial.analyzed(reusing: prior) { staged in
+                    guard showActorsStage else { return }
                     Thread {
                         let model = withFilters(BrowserModel(corpus: staged, name: name), source: source, actor: nil, inbox: inbox)
                         inbox.postStage([.loaded(model, complete: false), .progress("analysing quotes in \(articleCount) articles…")])

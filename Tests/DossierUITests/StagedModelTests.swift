@@ -32,4 +32,38 @@ import DossierModel
         #expect(done.articles.selected == 2)
         #expect(done.actors.count == withActors.actors.count)
     }
+
+    /// After a change, the earlier analysis is shown first; the new one numbers the actors
+    /// otherwise, and what the user picked by actor follows the actor, not its number.
+    @Test func anActorPickedInTheEarlierAnalysisIsTheSameActorInTheNewOne() throws {
+        let cache = NSTemporaryDirectory() + "dossier-staged-\(UUID().uuidString)"
+        let folder = NSTemporaryDirectory() + "dossier-staged-corpus-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Fixture.root.appendingPathComponent("seeds").path, toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: cache) }
+        _ = try CorpusCache.load(folder: folder, cacheFolder: cache)
+        // a new article whose people outnumber most of the seeds' in mentions
+        try String(repeating: "Minister Lena Berg said: “We will see.” Mr. Tomas Vik said: “So will we.”\n\n", count: 12)
+            .write(toFile: folder + "/009_added.txt", atomically: true, encoding: .utf8)
+        let lookup = CorpusCache.cached(folder: folder, cacheFolder: cache)
+        let loaded = try lookup.load(folder: folder)
+        let earlier = try #require(lookup.earlierAnalysis(for: loaded, searchFilters: nil))
+        let now = try CorpusCache.load(folder: folder, cacheFolder: cache).corpus
+        // an actor numbered differently in the two
+        let moved = try #require(earlier.actors.indices.first { i in now.actors.firstIndex { $0.id == earlier.actors[i].id } != i })
+        let movedId = earlier.actors[moved].id
+        let size = Size(width: 120, height: 40)
+        var shown = AppState(model: BrowserModel(corpus: earlier, name: "seeds"), size: size)
+        shown = update(shown, .loaded(BrowserModel(corpus: earlier, name: "seeds"), complete: false))
+        #expect(shown.quotes.count > 0)
+        shown.filters = [.actor(moved)]
+        shown.quotesOfActor = moved
+        let done = update(shown, .loaded(BrowserModel(corpus: now, name: "seeds"), complete: true))
+        let filtered = try #require(done.actorFilter)
+        #expect(done.model.corpus.actors[filtered].id == movedId)
+        #expect(done.quotesOfActor.map { done.model.corpus.actors[$0].id } == movedId)
+        // an actor the new analysis no longer has takes its filter with it
+        var gone = shown
+        gone.filters = [.actor(earlier.actors.count + 5)]
+        #expect(update(gone, .loaded(BrowserModel(corpus: now, name: "seeds"), complete: true)).actorFilter == nil)
+    }
 }
