@@ -11,6 +11,7 @@ import Glibc
 //   dossier-bench generate N DIR                               write a corpus
 //   dossier-bench measure DIR                                  one JSON line of figures
 //   dossier-bench reopen DIR                                   reopening from the cache, as a fresh browser
+//   dossier-bench changed DIR                                  reopening after one article was added
 //   dossier-bench scripts DIR                                  a search miss in Latin and Cyrillic text
 //
 // Build with `swift build -c release --product dossier-bench`. Each size is measured in a child
@@ -310,6 +311,49 @@ func reopen(folder: String) throws {
     exit(0)  // freeing a corpus of this size takes a while and is no part of reopening
 }
 
+/// Reopening after one article was added, as the browser does: the earlier analysis shown,
+/// then the new one, then its snapshot stored. The corpus and its snapshot (in a cache folder of
+/// the bench's own) are put back as they were afterwards, so that every run measures the same.
+func changed(folder: String) throws {
+    let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-bench-changed").path
+    let saved = cacheFolder + ".saved"
+    let added = folder + "/zz-dossier-bench-added.txt"
+    try? FileManager.default.removeItem(atPath: added)
+    if try !CorpusCache.load(folder: folder, cacheFolder: cacheFolder).fromCache {
+        print("{\"made_snapshot\": 1}")
+        exit(0)
+    }
+    try? FileManager.default.removeItem(atPath: saved)
+    try FileManager.default.copyItem(atPath: cacheFolder, toPath: saved)
+    defer {
+        try? FileManager.default.removeItem(atPath: added)
+        try? FileManager.default.removeItem(atPath: cacheFolder)
+        try? FileManager.default.moveItem(atPath: saved, toPath: cacheFolder)
+    }
+    try "Bench Minister Speaks\n\nBench Minister Lena Berg said: “Nothing here changes the rest.” She added: “Only this file.”\n"
+        .write(toFile: added, atomically: true, encoding: .utf8)
+    var figures: [String: Double] = [:]
+    let start = now()
+    var lookup = CorpusCache.cached(folder: folder, cacheFolder: cacheFolder, searchFilters: true)
+    let loaded = try lookup.load(folder: folder)
+    var partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
+    figures["articles_shown_s"] = now() - start + timed { _ = BrowserModel(corpus: partial, name: "bench", makeSearchFilters: false) }
+    partial.buildSearchFilters(given: lookup.searchFilters(for: loaded))
+    let earlier = lookup.earlierAnalysis(for: loaded, searchFilters: partial.searchFilters)
+    let earlierModel = earlier.map { BrowserModel(corpus: $0, name: "bench") }
+    figures["earlier_shown_s"] = now() - start
+    figures["earlier_quotes"] = Double(earlierModel?.corpus.quotes.count ?? 0)
+    let (prior, _) = lookup.handOver(for: loaded)
+    let full = partial.analyzed(reusing: prior)
+    _ = BrowserModel(corpus: full, name: "bench")
+    figures["complete_shown_s"] = now() - start
+    figures["quotes"] = Double(full.quotes.count)
+    CorpusCache.store(full, loaded: loaded, folder: folder, cacheFolder: cacheFolder)
+    figures["stored_s"] = now() - start
+    figures["peak_rss_bytes"] = Double(peakRSSBytes())
+    print("{" + figures.keys.sorted().map { "\"\($0)\": \(figures[$0]!)" }.joined(separator: ", ") + "}")
+}
+
 // as the dossier program does
 HeapGrowth.useLargeSteps()
 
@@ -324,6 +368,9 @@ case "generate":
 case "reopen":
     guard arguments.count == 2 else { print("usage: dossier-bench reopen DIR"); exit(64) }
     try reopen(folder: arguments[1])
+case "changed":
+    guard arguments.count == 2 else { print("usage: dossier-bench changed DIR"); exit(64) }
+    try changed(folder: arguments[1])
 case "scripts":
     guard arguments.count == 2 else { print("usage: dossier-bench scripts DIR"); exit(64) }
     scriptSearch(folder: arguments[1])
