@@ -38,8 +38,9 @@ public struct ActorIndex: Sendable {
         // copied, so that they do not keep the resolver's freed memory resident
         var actors = order.map { Compacted.actor(output.actors[$0]) }
         ActorIndex.collectMentions(&actors, from: mentions, articles: articles)
-        // the candidates as bytes: the values would stay alive through quote extraction
-        let encoded = ParallelMap.map(found.held) { EncodedNames($0) }
+        // the candidates as bytes: the values would stay alive through quote extraction; in a
+        // file of their own unless none can be written
+        let encoded = EncodedNames.spilled(found.held) ?? ParallelMap.map(found.held) { EncodedNames($0) }
         found.releaseLater()
         return ActorIndex(actors: actors, mentions: mentions, names: encoded)
     }

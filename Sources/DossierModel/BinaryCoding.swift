@@ -25,6 +25,12 @@ struct BinaryWriter {
         bytes.append(contentsOf: other)
     }
 
+    /// The same from wherever the bytes lie.
+    mutating func raw(_ other: UnsafeRawBufferPointer) {
+        int(other.count)
+        bytes.append(contentsOf: other)
+    }
+
     /// Words as their bytes (this machine's order: a snapshot is read where it was written),
     /// with no count: the reader knows how many.
     mutating func words(_ list: UnsafeBufferPointer<UInt64>) {

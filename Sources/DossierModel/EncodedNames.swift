@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An article's name candidates in the snapshot's binary form.
 ///
 /// They are kept after the analysis only so that a later run can skip searching an unchanged
@@ -5,22 +11,91 @@
 /// analysis's peak memory; as bytes they take a fraction of that, and are decoded only for the
 /// articles a later run takes over.
 struct EncodedNames: Sendable {
-    let bytes: [UInt8]
+    private enum Storage: Sendable {
+        case held([UInt8])
+        /// In a file of the analysis's own (`spilled`), read only when the snapshot is written.
+        case spilled(SpillFile, Range<Int>)
+    }
+    private let storage: Storage
 
     init(_ names: ArticleNames) {
         var w = BinaryWriter()
         w.names(names)
-        bytes = w.contents
+        storage = .held(w.contents)
     }
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8]) { storage = .held(bytes) }
+
+    private init(_ file: SpillFile, _ range: Range<Int>) { storage = .spilled(file, range) }
+
+    /// The bytes, wherever they lie (nil when a spill file can no longer be read).
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch storage {
+        case .held(let bytes): return try bytes.withUnsafeBytes(body)
+        case .spilled(let file, let range): return try file.read(range).withUnsafeBytes(body)
+        }
+    }
+
+    var bytes: [UInt8] { withBytes { Array($0) } }
 
     /// The candidates; nil when the bytes are damaged (the article is then searched again).
     func decoded() -> ArticleNames? {
-        bytes.withUnsafeBytes { raw in
+        withBytes { raw in
             var r = BinaryReader(raw)
             guard let names = try? r.names(), r.atEnd else { return nil }
             return names
         }
+    }
+
+    /// Every article's candidates as bytes, written to a temporary file (deleted as soon as it
+    /// is made), so that they take no memory through quote extraction and grouping, the peak of
+    /// a first analysis, until the snapshot reads them back (61 MB at 100k articles). They are
+    /// read with `pread`, not mapped: a mapping's pages would count as the process's memory once
+    /// the snapshot had read them. Encoded on all cores a slice of articles at a time, so that
+    /// only a slice's bytes are in memory at once. Nil when no such file can be written: the
+    /// caller then keeps them in memory.
+    static func spilled(_ names: [ArticleNames], slice: Int = 4096) -> [EncodedNames]? {
+        guard let stream = tmpfile() else { return nil }
+        defer { fclose(stream) }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(names.count)
+        var written = 0
+        for start in stride(from: 0, to: names.count, by: slice) {
+            let part = Array(names[start..<min(start + slice, names.count)])
+            for encoded in ParallelMap.map(part, { EncodedNames($0) }) {
+                guard case .held(let bytes) = encoded.storage,
+                      bytes.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, stream) }) == bytes.count else { return nil }
+                ranges.append(written..<(written + bytes.count))
+                written += bytes.count
+            }
+        }
+        guard fflush(stream) == 0, let file = SpillFile(duplicating: fileno(stream)) else { return nil }
+        return ranges.map { EncodedNames(file, $0) }
+    }
+}
+
+/// An open temporary file that spilled bytes are read back from, on any thread; closed (and so
+/// gone, having no name) when the last value reading it goes.
+final class SpillFile: @unchecked Sendable {
+    private let descriptor: Int32
+
+    init?(duplicating fd: Int32) {
+        descriptor = dup(fd)
+        if descriptor < 0 { return nil }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The bytes at `range`; fewer (a damaged read, which decoding then rejects) if the file
+    /// cannot give them all.
+    func read(_ range: Range<Int>) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var done = 0
+        while done < range.count {
+            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done)) }
+            if n <= 0 { bytes.removeLast(range.count - done); break }
+            done += n
+        }
+        return bytes
     }
 }

@@ -94,7 +94,7 @@ extension CorpusCache {
         }
         // name candidates last: a current snapshot stops reading before them
         w.bool(c.names.count == c.articles.count)
-        if c.names.count == c.articles.count { w.blocks(c.names) { w, n in w.raw(n.bytes) } }
+        if c.names.count == c.articles.count { w.blocks(c.names) { w, n in n.withBytes { w.raw($0) } } }
         w.sealChecksum(slot)
     }
 
