@@ -13,11 +13,13 @@ struct PersonCandidate: Sendable {
 
     /// The name without titles (`["Jane", "Roe"]`).
     var name: [String]
-    var start: Int
-    var end: Int
+    // in 32 bits, as a mention's: every article's candidates are held at once while names are
+    // merged, the peak of a first analysis
+    @Int32Field var start: Int
+    @Int32Field var end: Int
     /// Index of the first name token in the article's tokens.
-    var tokenIndex: Int
-    var lastTokenIndex: Int
+    @Int32Field var tokenIndex: Int
+    @Int32Field var lastTokenIndex: Int
     /// The name as written with the title attached (`Prime Minister Jane Roe`), if any.
     var titledAlias: String?
     var roles: [String] = []
@@ -33,8 +35,8 @@ struct PersonCandidate: Sendable {
 
 struct OrganizationCandidate: Sendable {
     var name: String
-    var start: Int
-    var end: Int
+    @Int32Field var start: Int
+    @Int32Field var end: Int
     /// An acronym defined beside it (`Harakat-e-Azadi or HEA`, `Agency (ENA)`).
     var acronym: String?
     var isAcronym: Bool
