@@ -17,6 +17,19 @@ public struct ResolvedMention: Sendable, Hashable {
     }
 }
 
+/// A person candidate by its article and its place in the article's list, each in 32 bits: the
+/// resolver holds one for every person candidate of the corpus, two million at 100k articles,
+/// at the peak of a first analysis.
+struct CandidateRef: Sendable {
+    @Int32Field var article: Int
+    @Int32Field var candidate: Int
+
+    init(_ article: Int, _ candidate: Int) {
+        self.article = article
+        self.candidate = candidate
+    }
+}
+
 /// Turns each article's candidates into one actor per real person or organisation.
 ///
 /// Full names cluster across articles (exact, a shorter full name that ends a longer one, or
@@ -38,11 +51,11 @@ enum ActorResolver {
         /// `names`, lowercased (compared again and again while clustering).
         var lowerNames: [[String]] = []
         var evidence: PersonCandidate.Evidence = []
-        private(set) var members: [(article: Int, candidate: Int)] = []
+        private(set) var members: [CandidateRef] = []
         /// Articles with a member: a set, so that "is this person in this article" is cheap.
         private(set) var articleSet = Set<Int>()
         var surnameOnly = false
-        func add(_ ref: (article: Int, candidate: Int)) {
+        func add(_ ref: CandidateRef) {
             members.append(ref)
             articleSet.insert(ref.article)
         }
@@ -85,9 +98,9 @@ enum ActorResolver {
         }
 
         // 1. Full names (two or more words), longest first so shorter forms find their owner.
-        var full: [(article: Int, candidate: Int)] = []
+        var full: [CandidateRef] = []
         for (a, article) in names.enumerated() {
-            for (c, candidate) in article.persons.enumerated() where candidate.name.count >= 2 { full.append((a, c)) }
+            for (c, candidate) in article.persons.enumerated() where candidate.name.count >= 2 { full.append(CandidateRef(a, c)) }
         }
         full.sort { names[$0.article].persons[$0.candidate].name.count > names[$1.article].persons[$1.candidate].name.count }
         // Clusters by the key of their names' last word: a full name only meets clusters that
@@ -146,9 +159,9 @@ enum ActorResolver {
         spelled = [:]
 
         // 2. Bare surnames with strong evidence lend it to the full name they fit.
-        var singles: [(article: Int, candidate: Int)] = []
+        var singles: [CandidateRef] = []
         for (a, article) in names.enumerated() {
-            for (c, candidate) in article.persons.enumerated() where candidate.name.count == 1 { singles.append((a, c)) }
+            for (c, candidate) in article.persons.enumerated() where candidate.name.count == 1 { singles.append(CandidateRef(a, c)) }
         }
         var fitting: [String: [Cluster]] = [:]
         func fits(_ key: String) -> [Cluster] {
@@ -186,7 +199,7 @@ enum ActorResolver {
             if fitting.count < inArticle[article].count { return fitting.filter { $0.articleSet.contains(article) } }
             return inArticle[article].filter { $0.fittingKeys?.contains(key) ?? false }
         }
-        func addMember(_ c: Cluster, _ ref: (article: Int, candidate: Int)) {
+        func addMember(_ c: Cluster, _ ref: CandidateRef) {
             let newArticle = !c.articleSet.contains(ref.article)
             c.add(ref)
             if newArticle, c.fittingKeys != nil { inArticle[ref.article].append(c) }
@@ -201,7 +214,7 @@ enum ActorResolver {
         }
         // 3. Bare surnames: the article's own full names first, then the corpus'.
         var surnameClusters: [String: Cluster] = [:]
-        var pending: [(article: Int, candidate: Int)] = []
+        var pending: [CandidateRef] = []
         for ref in singles {
             let candidate = names[ref.article].persons[ref.candidate]
             let key = surnameKey(candidate.surname)

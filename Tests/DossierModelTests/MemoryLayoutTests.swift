@@ -40,6 +40,7 @@ import Testing
         #expect(MemoryLayout<ResolvedMention>.stride == 16)
         #expect(MemoryLayout<PersonCandidate>.stride == 56)
         #expect(MemoryLayout<OrganizationCandidate>.stride == 48)
+        #expect(MemoryLayout<CandidateRef>.stride == 8)
         // and the numbers read back as set, nil included; past 32 bits they are clamped
         var q = Self.quote(3, 7)
         q.speaker = 41; q.group = nil; q.start = 1_048_576; q.end = 1_048_581
