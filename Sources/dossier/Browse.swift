@@ -144,7 +144,9 @@ enum BackgroundLoad {
                 // shown while the changes are analysed (ten seconds for one file at 100k)
                 let earlier = lookup.earlierAnalysis(for: loaded, searchFilters: partial.searchFilters)
                 let firstModel = BrowserModel(corpus: earlier ?? partial, name: name)
-                inbox.post(.loaded(withFilters(firstModel, source: source, actor: nil, inbox: inbox), complete: false))
+                // `--actor` is applied to an earlier analysis too: its actors are there to pick
+                inbox.post(.loaded(withFilters(firstModel, source: source, actor: earlier == nil ? nil : actor, inbox: inbox,
+                                               provisional: true), complete: false))
                 inbox.post(.progress(earlier == nil ? "analysing actors and quotes in \(partial.articles.count) articles…"
                                                     : "earlier analysis shown; analysing the changes…"))
                 let (prior, warnings) = lookup.handOver(for: loaded)
@@ -183,8 +185,11 @@ enum BackgroundLoad {
         bytes >= 1_000_000 ? "\(bytes / 1_000_000) MB" : "\(max(1, bytes / 1000)) KB"
     }
 
-    /// `--source` and `--actor`, resolved against the corpus as it arrives.
-    static func withFilters(_ model: BrowserModel, source: String?, actor: String?, inbox: Inbox) -> BrowserModel {
+    /// `--source` and `--actor`, resolved against the corpus as it arrives. `provisional`: an
+    /// earlier analysis, which may lack an actor that the new one has: it says nothing of one it
+    /// cannot find (the complete model does, if it cannot either).
+    static func withFilters(_ model: BrowserModel, source: String?, actor: String?, inbox: Inbox,
+                            provisional: Bool = false) -> BrowserModel {
         var filters: [Filter] = []
         if let source {
             if let match = model.sources.first(where: { Corpus.sourceMatches($0.name, source) }) {
@@ -194,7 +199,7 @@ enum BackgroundLoad {
             }
         }
         if let actor {
-            if let index = model.corpus.actorIndex(matching: actor) { filters.append(.actor(index)) } else {
+            if let index = model.corpus.actorIndex(matching: actor) { filters.append(.actor(index)) } else if !provisional {
                 inbox.filterProblem("no actor matches '\(actor)'")
             }
         }

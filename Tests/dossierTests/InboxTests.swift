@@ -17,4 +17,18 @@ import DossierUI
         #expect(events.count == 1)
         if case .loaded(_, let complete)? = events.first { #expect(complete) } else { Issue.record("no complete model") }
     }
+
+    /// `--actor` on an earlier analysis: picked when it is there, and no complaint when it is
+    /// not (the new analysis may bring it); the complete model complains.
+    @Test func anActorMissingFromAnEarlierAnalysisIsNoProblemYet() throws {
+        let model = BrowserModel(corpus: try Corpus.load(folder: Run.seeds), name: "seeds")
+        let inbox = Inbox()
+        let name = try #require(model.corpus.actors.first { $0.kind == .person }?.name)
+        let picked = BackgroundLoad.withFilters(model, source: nil, actor: name, inbox: inbox, provisional: true)
+        #expect(picked.requestedFilters == [.actor(try #require(model.corpus.actorIndex(matching: name)))])
+        _ = BackgroundLoad.withFilters(model, source: nil, actor: "Nobody Atall", inbox: inbox, provisional: true)
+        #expect(inbox.filterError == nil)
+        _ = BackgroundLoad.withFilters(model, source: nil, actor: "Nobody Atall", inbox: inbox)
+        #expect(inbox.filterError == "no actor matches 'Nobody Atall'")
+    }
 }
