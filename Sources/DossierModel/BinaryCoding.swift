@@ -20,10 +20,7 @@ struct BinaryWriter {
     var contents: [UInt8] { bytes }
 
     /// Bytes as they are, after their count.
-    mutating func raw(_ other: [UInt8]) {
-        int(other.count)
-        bytes.append(contentsOf: other)
-    }
+    mutating func raw(_ other: [UInt8]) { other.withUnsafeBytes { raw($0) } }
 
     /// The same from wherever the bytes lie.
     mutating func raw(_ other: UnsafeRawBufferPointer) {
@@ -99,10 +96,7 @@ struct BinaryWriter {
         }
     }
     /// UTF-8 bytes as `string` writes them (a text still in a mapped snapshot is copied as it lies).
-    mutating func utf8(_ raw: UnsafeRawBufferPointer) {
-        int(raw.count)
-        bytes.append(contentsOf: raw)
-    }
+    mutating func utf8(_ bytes: UnsafeRawBufferPointer) { raw(bytes) }
     mutating func optional(_ s: String?) {
         bool(s != nil)
         if let s { string(s) }

@@ -18,17 +18,21 @@ struct EncodedNames: Sendable {
     }
     private let storage: Storage
 
-    init(_ names: ArticleNames) {
+    init(_ names: ArticleNames) { storage = .held(EncodedNames.encode(names)) }
+
+    /// The candidates in the snapshot's binary form.
+    static func encode(_ names: ArticleNames) -> [UInt8] {
         var w = BinaryWriter()
         w.names(names)
-        storage = .held(w.contents)
+        return w.contents
     }
 
     init(bytes: [UInt8]) { storage = .held(bytes) }
 
     private init(_ file: SpillFile, _ range: Range<Int>) { storage = .spilled(file, range) }
 
-    /// The bytes, wherever they lie (nil when a spill file can no longer be read).
+    /// The bytes, wherever they lie (fewer when a spill file can no longer give them all, which
+    /// decoding then refuses).
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         switch storage {
         case .held(let bytes): return try bytes.withUnsafeBytes(body)
@@ -62,9 +66,8 @@ struct EncodedNames: Sendable {
         var written = 0
         for start in stride(from: 0, to: names.count, by: slice) {
             let part = Array(names[start..<min(start + slice, names.count)])
-            for encoded in ParallelMap.map(part, { EncodedNames($0) }) {
-                guard case .held(let bytes) = encoded.storage,
-                      bytes.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, stream) }) == bytes.count else { return nil }
+            for bytes in ParallelMap.map(part, EncodedNames.encode) {
+                guard bytes.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, stream) }) == bytes.count else { return nil }
                 ranges.append(written..<(written + bytes.count))
                 written += bytes.count
             }
