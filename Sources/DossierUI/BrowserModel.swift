@@ -113,6 +113,18 @@ public final class BrowserModel: @unchecked Sendable {
         return corpus.articleHolds(i, needle)
     }
 
+    /// The search filters' tests worth making for a query that every article is tried on
+    /// (`FilterChecks`): chosen once, not for each article.
+    func filterChecks(_ needle: TextSearch.Needle) -> FilterChecks? {
+        articleFilters.map { FilterChecks(needle, table: $0) }
+    }
+
+    /// `articleMatches` with the tests chosen for its query.
+    func articleMatches(_ i: Int, _ needle: TextSearch.Needle, checks: FilterChecks?) -> Bool {
+        if let filters = articleFilters, let checks, !filters.mayContain(i, checks) { return false }
+        return corpus.articleHolds(i, needle)
+    }
+
     func actorMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
         let a = corpus.actors[i]
         return TextSearch.contains(a.name, needle) || a.aliases.contains { TextSearch.contains($0, needle) }

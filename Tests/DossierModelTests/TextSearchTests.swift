@@ -244,3 +244,18 @@ import Testing
         }
     }
 }
+
+/// A string is searched in its own bytes; the answer is the slice search's.
+@Suite struct StringSearchPath {
+    @Test func aStringAndItsSliceGiveTheSameAnswer() {
+        let texts = ["short", "The Minister SAID the plan was final, in Zürich’s hall.", "", "a", String(repeating: "x", count: 40) + "said"]
+        for text in texts {
+            for query in ["said", "SAID THE", "zürich’s", "zurich", "x", "", "hall.", "final, in"] {
+                let needle = TextSearch.Needle(query)
+                #expect(TextSearch.contains(text, needle) == TextSearch.contains(text[...], needle), "\(query) in \(text)")
+            }
+        }
+        #expect(TextSearch.contains("The Minister SAID", TextSearch.Needle("said")))
+        #expect(!TextSearch.contains("short", TextSearch.Needle("shorts")))
+    }
+}
