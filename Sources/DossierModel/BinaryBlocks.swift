@@ -4,7 +4,9 @@
 extension BinaryWriter {
     /// The blocks are encoded on all cores too, then appended in order, a wave of them at a
     /// time (so that a streaming writer never holds a whole list's bytes).
-    mutating func blocks<T: Sendable>(_ items: [T], size: Int = 1024, _ write: @escaping @Sendable (inout BinaryWriter, T) -> Void) {
+    /// `written`: told of each block's items once they are encoded.
+    mutating func blocks<T: Sendable>(_ items: [T], size: Int = 1024, _ write: @escaping @Sendable (inout BinaryWriter, T) -> Void,
+                                      written: (@Sendable (ArraySlice<T>) -> Void)? = nil) {
         int(items.count)
         let starts = Array(stride(from: 0, to: items.count, by: size))
         let width = 2 * ParallelMap.threads
@@ -13,6 +15,7 @@ extension BinaryWriter {
             let encoded = ParallelMap.map(waveStarts) { start -> BinaryWriter in
                 var block = BinaryWriter()
                 for item in items[start..<min(start + size, items.count)] { write(&block, item) }
+                written?(items[start..<min(start + size, items.count)])
                 return block
             }
             for (start, block) in zip(waveStarts, encoded) {

@@ -10,8 +10,9 @@ import Synchronization
 /// The snapshot is never written in place (a new one is written beside it and renamed over it),
 /// so the mapped bytes stay those that the checksum passed when the snapshot was opened.
 final class MappedText: Sendable {
-    private let file: MappedFile
-    private let start: Int
+    let file: MappedFile
+    /// Where its bytes start in the file.
+    let start: Int
     /// Its length in UTF-8 bytes, as stored.
     let count: Int
     private let made = Mutex<String?>(nil)

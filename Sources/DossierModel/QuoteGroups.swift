@@ -128,6 +128,11 @@ enum QuoteGroups {
                 representatives.append(i)
                 lists.append(list)
             }
+            // the words of lent quotes still in a snapshot's mapping: their pages are let go
+            // once the chunk is numbered (`MappedStretch`)
+            var read = MappedStretch()
+            for i in chunk { read.add(all[i].words) }
+            read.release()
         }
         latestOf = [:]
         nextSame = []

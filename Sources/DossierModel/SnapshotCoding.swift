@@ -44,6 +44,12 @@ extension CorpusCache {
             for p in a.paragraphs {
                 w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.part.utf8Count)
             }
+        } written: { articles in
+            // texts copied from the snapshot being replaced: their pages are let go once a
+            // block is encoded (`MappedStretch`)
+            var read = MappedStretch()
+            for a in articles { read.add(a.body) }
+            read.release()
         }
         w.blocks(c.actors) { w, a in
             w.string(a.id); w.string(a.name); w.string(a.kind.rawValue); w.strings(a.aliases); w.strings(a.roles)
