@@ -7,8 +7,10 @@ public enum JSONStream {
     /// `[ … ]` of `count` entries, `make(i)` for each `i`, as the array is written `depth`
     /// levels deep in a document (0: the document itself). Blocks of `block` entries are
     /// encoded on all cores, `blocksAtOnce` of them before they are written to `sink`.
+    /// `encoded`: told of each block's range of entries once they are encoded.
     public static func array<Entry: Encodable>(count: Int, depth: Int = 0, block: Int = 256, blocksAtOnce: Int = 8,
-                                               sink: (Data) -> Void, make: @escaping @Sendable (Int) -> Entry) {
+                                               sink: (Data) -> Void, make: @escaping @Sendable (Int) -> Entry,
+                                               encoded done: (@Sendable (Range<Int>) -> Void)? = nil) {
         let closing = String(repeating: "  ", count: depth) + "]"
         guard count > 0 else {
             sink(Data("[\n\n\(closing)".utf8))
@@ -19,7 +21,9 @@ public enum JSONStream {
         let blocks = Array(stride(from: 0, to: count, by: block))
         for round in stride(from: 0, to: blocks.count, by: atOnce) {
             let encoded = ParallelMap.map(Array(blocks[round..<min(round + atOnce, blocks.count)])) { start in
-                encode((start..<min(start + block, count)).map(make), indent: 2 * (depth + 1))
+                let range = start..<min(start + block, count)
+                defer { done?(range) }
+                return encode(range.map(make), indent: 2 * (depth + 1))
             }
             for (k, data) in encoded.enumerated() {
                 if round + k > 0 { sink(Data(",\n".utf8)) }

@@ -46,7 +46,9 @@ struct QuotesCommand: ParsableCommand {
         // Rows are made and written a block at a time: at 100k articles the million rows made
         // first took 1.65 GB, and a write per line most of the 17 s.
         if json {
-            JSONStream.array(count: chosen.count, sink: Output.data) { QuotesCommand.row(corpus, chosen[$0].quote, in: chosen[$0].article) }
+            // the words read from a snapshot's mapping are let go a block at a time
+            JSONStream.array(count: chosen.count, sink: Output.data, make: { QuotesCommand.row(corpus, chosen[$0].quote, in: chosen[$0].article) },
+                             encoded: { range in corpus.letGoOfWords(ofQuotes: chosen[range].lazy.map(\.quote)) })
             Output.data(Data([0x0A]))
             return
         }
@@ -64,6 +66,7 @@ struct QuotesCommand: ParsableCommand {
                 if !row.alsoIn.isEmpty { text += "  also in: " + row.alsoIn.joined(separator: ", ") + "\n" }
             }
             Output.write(text)
+            corpus.letGoOfWords(ofQuotes: chosen[start..<min(start + 1024, chosen.count)].lazy.map(\.quote))
         }
         Output.line("\(chosen.count) quote\(chosen.count == 1 ? "" : "s")")
     }

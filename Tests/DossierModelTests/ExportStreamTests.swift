@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 @testable import DossierModel
@@ -68,6 +69,17 @@ import Testing
                 JSONStream.array(count: count, block: block, blocksAtOnce: atOnce, sink: { out.append($0) }) { entries[$0] }
                 #expect(out == whole, "\(count) entries, block \(block)")
             }
+        }
+    }
+
+    @Test func eachBlockIsToldOnceItsEntriesAreEncoded() {
+        for (count, block) in [(0, 4), (1, 4), (10, 3), (40, 8)] {
+            let told = Mutex<[Range<Int>]>([])
+            JSONStream.array(count: count, block: block, blocksAtOnce: 2, sink: { _ in }, make: { $0 },
+                             encoded: { range in told.withLock { $0.append(range) } })
+            let ranges = told.withLock { $0 }.sorted { $0.lowerBound < $1.lowerBound }
+            #expect(ranges.flatMap { Array($0) } == Array(0..<count), "\(count) entries, block \(block)")
+            #expect(ranges.allSatisfy { $0.count <= block })
         }
     }
 }
