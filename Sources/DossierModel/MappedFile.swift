@@ -16,10 +16,16 @@ final class MappedFile: @unchecked Sendable {
     private let length: Int
 
     /// nil when the file cannot be opened or mapped (the caller then has no snapshot).
-    init?(path: String) {
+    convenience init?(path: String) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        self.init(descriptor: fd)
+    }
+
+    /// The whole of the open file `fd`, mapped read-only; the caller still closes `fd` (the
+    /// mapping keeps the file, even one without a name, until it goes).
+    init?(descriptor fd: Int32) {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
         let length = Int(st.st_size)

@@ -92,6 +92,9 @@ extension CorpusCache {
             let range = start..<min(start + filterChunk, c.articles.count)
             if let table = c.searchFilters, table.count == c.articles.count {
                 table.withRecords(range) { w.words($0) }
+                // a table in a mapping (its own temporary file, or the snapshot it was read
+                // from): its pages read here are let go
+                table.releasePages(range)
             } else if let lent = c.lentFilters, lent.earlierIndex.count == c.articles.count {
                 TextFilterTable(articles: c.articles, range: range, lent: lent).withRecords(0..<range.count) { w.words($0) }
             } else {

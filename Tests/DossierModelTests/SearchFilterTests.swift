@@ -46,6 +46,28 @@ import Testing
         #expect(!table.mayContain(4, TextSearch.Needle("quiz 3")))
     }
 
+    @Test func aLargeTableIsKeptInATemporaryFileAndAnswersTheSame() {
+        let texts = (0..<600).map { i in ["Title \(i)", i % 3 == 0 ? "Zürich Daily" : "", "", "Body \(i * 7919) quiz \(i % 5)"] }
+        let held = TextFilterTable(count: texts.count, spillingFrom: .max) { i, record in TextFilter.fill(record, from: texts[i]) }
+        let spilled = TextFilterTable(count: texts.count, spillingFrom: 0) { i, record in TextFilter.fill(record, from: texts[i]) }
+        #expect(!held.storage.isMapped)
+        #expect(spilled.storage.isMapped)
+        #expect(spilled.words == held.words)
+        // pages let go read the same when touched again
+        spilled.releasePages(0..<300)
+        for query in ["quiz 3", "zürich", "body 79", "xq"] {
+            let needle = TextSearch.Needle(query)
+            let checks = FilterChecks(needle, table: spilled)
+            for i in texts.indices {
+                #expect(spilled.mayContain(i, needle) == held.mayContain(i, needle), "\(query) \(i)")
+                #expect(spilled.mayContain(i, checks) == held.mayContain(i, FilterChecks(needle, table: held)), "\(query) \(i)")
+            }
+        }
+        #expect(spilled.words == held.words)
+        // the default keeps small tables in memory
+        #expect(!TextFilterTable(articles: SearchFilters.articles()).storage.isMapped)
+    }
+
     static func articles() -> [Article] {
         (0..<9).map { i in
             let body = "Body \(i * 7919): the council met in Zürich on day \(i)."
