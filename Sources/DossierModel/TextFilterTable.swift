@@ -84,8 +84,8 @@ public struct TextFilterTable: Sendable {
     }
 }
 
-/// The words of a filter table, and what keeps them alive: memory of the table's own, or the
-/// snapshot's mapping that holds them in place.
+/// The words of a filter table, and what keeps them alive: memory of the table's own, or a
+/// mapping that holds them in place (the snapshot's, or a temporary file of their own).
 ///
 /// Read in place, a reopened table costs no copy: at 100k articles copying its 100 MB into new
 /// memory was a tenth of a reopening, mostly the kernel clearing fresh pages. Its pages come in
@@ -93,7 +93,7 @@ public struct TextFilterTable: Sendable {
 /// never written in place, so the mapped bytes stay those that were checked.
 final class FilterWords: @unchecked Sendable {
     let words: UnsafeBufferPointer<UInt64>
-    /// The snapshot holding the words; nil when the words are this object's own memory.
+    /// The file holding the words; nil when the words are this object's own memory.
     private let mapping: MappedFile?
 
     init(owning buffer: UnsafeMutableBufferPointer<UInt64>) {
