@@ -91,6 +91,13 @@ public enum TextSearch {
     }
 }
 
+extension Corpus {
+    /// Whether article `i`'s text holds the needle, read in place (`articleHolds`).
+    public func textHolds(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
+        articles.withUnsafeBufferPointer { ($0.baseAddress! + i).pointee.body.contains(needle) }
+    }
+}
+
 extension Article {
     /// Whether its text holds the needle (`TextSearch.contains`); a text still in the snapshot
     /// is searched there, not made into a string for it.

@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import Synchronization
 
 /// The corpus with the indexes the browser needs, built once and shared by every state.
 public final class BrowserModel: @unchecked Sendable {
@@ -33,9 +34,11 @@ public final class BrowserModel: @unchecked Sendable {
     let articleOrders: ArticleOrders
 
     /// Makes the source and title orders now, on the caller's thread, so that `o` never waits
-    /// for one (`IdleWork` says when).
+    /// for one, and the articles' headings that a search reads (`IdleWork` says when).
     public func prepareSortOrders() {
         for sort in [ArticleSort.source, .title] { _ = articleOrders.order(sort) }
+        // and what a search of every article reads, so that the first search finds it made
+        _ = articleHeadings()
     }
 
     /// Lays out the rest of an article at a width, when it is long, so that `G` finds it done
@@ -113,16 +116,23 @@ public final class BrowserModel: @unchecked Sendable {
         return corpus.articleHolds(i, needle)
     }
 
-    /// The search filters' tests worth making for a query that every article is tried on
-    /// (`FilterChecks`): chosen once, not for each article.
-    func filterChecks(_ needle: TextSearch.Needle) -> FilterChecks? {
-        articleFilters.map { FilterChecks(needle, table: $0) }
+    /// A search of the article list for `needle`: what every article is tried with, made once.
+    func articleSearch(_ needle: TextSearch.Needle) -> ArticleSearch {
+        ArticleSearch(corpus: corpus, needle: needle, filters: articleFilters,
+                      checks: articleFilters.map { FilterChecks(needle, table: $0) }, headings: articleHeadings())
     }
 
-    /// `articleMatches` with the tests chosen for its query.
-    func articleMatches(_ i: Int, _ needle: TextSearch.Needle, checks: FilterChecks?) -> Bool {
-        if let filters = articleFilters, let checks, !filters.mayContain(i, checks) { return false }
-        return corpus.articleHolds(i, needle)
+    private let headingsMade = Mutex<ArticleHeadings?>(nil)
+
+    /// Every article's title, source and author in one buffer (`ArticleHeadings`), made the first
+    /// time a search or the idle work asks.
+    func articleHeadings() -> ArticleHeadings {
+        headingsMade.withLock { made in
+            if let made { return made }
+            let headings = ArticleHeadings(articles: corpus.articles)
+            made = headings
+            return headings
+        }
     }
 
     func actorMatches(_ i: Int, _ needle: TextSearch.Needle) -> Bool {
@@ -223,5 +233,21 @@ final class ReaderCache: @unchecked Sendable {
             if entries.count > 4 { entries.removeFirst() }
         }
         return text
+    }
+}
+
+/// A search of the article list: the needle, the filter tests chosen for it, and the articles'
+/// headings, taken once for every article tried.
+struct ArticleSearch: Sendable {
+    let corpus: Corpus
+    let needle: TextSearch.Needle
+    let filters: TextFilterTable?
+    let checks: FilterChecks?
+    let headings: ArticleHeadings
+
+    /// Whether article `i` matches: `BrowserModel.articleMatches`, read from the headings.
+    func matches(_ i: Int) -> Bool {
+        if let filters, let checks, !filters.mayContain(i, checks) { return false }
+        return headings.contains(i, needle) || corpus.textHolds(i, needle)
     }
 }

@@ -1,11 +1,11 @@
 import DossierModel
 
 extension AppState {
-    /// Whether the item at a list position of a pane matches; `checks`: the search filters'
-    /// tests chosen for the needle (articles only).
-    func itemMatches(_ pane: Pane, position: Int, _ needle: TextSearch.Needle, checks: FilterChecks?) -> Bool {
+    /// Whether the item at a list position of a pane matches; `search`: the article list's
+    /// search for the needle (articles only).
+    func itemMatches(_ pane: Pane, position: Int, _ needle: TextSearch.Needle, search: ArticleSearch?) -> Bool {
         switch pane {
-        case .articles: return model.articleMatches(articles.items[position], needle, checks: checks)
+        case .articles: return search.map { $0.matches(articles.items[position]) } ?? model.articleMatches(articles.items[position], needle)
         case .actors: return model.actorMatches(actors.items[position], needle)
         case .quotes: return model.quoteMatches(quotes.items[position], needle)
         case .reader: return false
@@ -19,10 +19,10 @@ extension AppState {
         let count = pane == .articles ? articles.count : pane == .actors ? actors.count : quotes.count
         guard count > 0 else { return nil }
         let needle = TextSearch.Needle(query)
-        let checks = pane == .articles ? model.filterChecks(needle) : nil
+        let search = pane == .articles ? model.articleSearch(needle) : nil
         let position = { @Sendable (step: Int) in forward ? (start + step) % count : ((start - step) % count + count) % count }
         let step = ParallelMap.firstIndex(in: 0..<count, chunk: AppState.searchChunk) { step in
-            itemMatches(pane, position: position(step), needle, checks: checks)
+            itemMatches(pane, position: position(step), needle, search: search)
         }
         return step.map(position)
     }

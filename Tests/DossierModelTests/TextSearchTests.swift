@@ -259,3 +259,31 @@ import Testing
         #expect(!TextSearch.contains("short", TextSearch.Needle("shorts")))
     }
 }
+
+/// Every article's title, source and author in one buffer answer as the fields do one by one.
+@Suite struct ArticleHeadingTests {
+    static let articles: [Article] = (0..<9000).map { i in
+        Article(id: "a\(i)", file: "a\(i).txt", title: i % 7 == 0 ? "" : "Title \(i) of the Ministère",
+                source: i % 2 == 0 ? "Daily Post" : nil, author: i % 3 == 0 ? "Jane Roe-\(i)" : nil, paragraphs: [])
+    }
+
+    @Test func theHeadingsAnswerAsTheFields() {
+        let headings = ArticleHeadings(articles: Self.articles)
+        #expect(headings.count == Self.articles.count)
+        for query in ["title 12", "ministère", "MINISTERE", "daily post", "jane roe-3", "post jane", "ministère daily",
+                      "title 8999", "x", "e", "zzqx", "roe-8997"] {
+            let needle = TextSearch.Needle(query)
+            for (i, a) in Self.articles.enumerated() where i % 13 == 0 || i >= 8990 {
+                let fields = [a.title, a.source ?? "", a.author ?? ""].contains { TextSearch.contains($0, needle) }
+                #expect(headings.contains(i, needle) == fields, "\(query) in article \(i)")
+            }
+        }
+        // a query that would join two fields matches neither
+        #expect(!headings.contains(0, TextSearch.Needle("ministère daily")))
+        #expect(headings.contains(0, TextSearch.Needle("daily post")))
+        #expect(!headings.contains(1, TextSearch.Needle("daily post")))
+        // an article whose fields are all empty holds nothing but the empty query
+        let empty = ArticleHeadings(articles: [Article(id: "e", file: "e.txt", title: "", paragraphs: [])])
+        #expect(!empty.contains(0, TextSearch.Needle("a")))
+    }
+}

@@ -92,6 +92,26 @@ import Testing
         #expect(s.status?.contains("no match") != true)
     }
 
+    @Test func aSearchOfEveryArticleFindsWhatEachArticleIsAskedFinds() {
+        // the seeds, a model without filters, and one read back from a snapshot
+        for model in ModelIndexes.models + [BrowserModel(corpus: Corpus(articles: Fixture.model.corpus.articles, analyze: false),
+                                                         name: "u", makeSearchFilters: false)] {
+            for query in ["trump", "zzqx", "said the", "iran's", "saïd", "Khamenei’s", "2018", "Story 3", "daily post",
+                          "evening star", "story 3 daily" /* spans title and source: no match */, "", "reuters"] {
+                let needle = TextSearch.Needle(query)
+                let search = model.articleSearch(needle)
+                let each = model.corpus.articles.indices.filter { model.articleMatches($0, needle) }
+                let all = model.corpus.articles.indices.filter { search.matches($0) }
+                #expect(all == each, "\(model.corpusName): \(query)")
+            }
+        }
+        let seven = ModelIndexes.models[1]
+        #expect(seven.corpus.articles.indices.filter { seven.articleSearch(TextSearch.Needle("evening star")).matches($0) } == [1, 4])
+        #expect(seven.corpus.articles.indices.filter { seven.articleSearch(TextSearch.Needle("story 3 daily")).matches($0) }.isEmpty)
+        // made once, and shared by every search of the model
+        #expect(seven.articleHeadings() === seven.articleHeadings())
+    }
+
     /// Where a table's words live.
     static func storage(_ table: TextFilterTable) -> UnsafeRawPointer? {
         UnsafeRawPointer(table.storage.words.baseAddress)
