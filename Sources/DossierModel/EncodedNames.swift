@@ -59,32 +59,41 @@ struct EncodedNames: Sendable {
     /// only a slice's bytes are in memory at once. Nil when no such file can be written: the
     /// caller then keeps them in memory.
     static func spilled(_ names: [ArticleNames], slice: Int = 4096) -> [EncodedNames]? {
-        guard let stream = tmpfile() else { return nil }
-        defer { fclose(stream) }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(names.count)
         var written = 0
-        for start in stride(from: 0, to: names.count, by: slice) {
-            let part = Array(names[start..<min(start + slice, names.count)])
-            for bytes in ParallelMap.map(part, EncodedNames.encode) {
-                guard bytes.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, stream) }) == bytes.count else { return nil }
-                ranges.append(written..<(written + bytes.count))
-                written += bytes.count
+        let file = SpillFile.written { stream in
+            for start in stride(from: 0, to: names.count, by: slice) {
+                let part = Array(names[start..<min(start + slice, names.count)])
+                for bytes in ParallelMap.map(part, EncodedNames.encode) {
+                    guard bytes.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, stream) }) == bytes.count else { return false }
+                    ranges.append(written..<(written + bytes.count))
+                    written += bytes.count
+                }
             }
+            return true
         }
-        guard fflush(stream) == 0, let file = SpillFile(duplicating: fileno(stream)) else { return nil }
-        return ranges.map { EncodedNames(file, $0) }
+        return file.map { file in ranges.map { EncodedNames(file, $0) } }
     }
 }
 
 /// An open temporary file that spilled bytes are read back from, on any thread; closed (and so
 /// gone, having no name) when the last value reading it goes.
 final class SpillFile: @unchecked Sendable {
-    private let descriptor: Int32
+    let descriptor: Int32
 
     init?(duplicating fd: Int32) {
         descriptor = dup(fd)
         if descriptor < 0 { return nil }
+    }
+
+    /// A temporary file (deleted as soon as it is made) that `write` fills; nil when none can be
+    /// made or `write` says a write failed.
+    static func written(by write: (UnsafeMutablePointer<FILE>) -> Bool) -> SpillFile? {
+        guard let stream = tmpfile() else { return nil }
+        defer { fclose(stream) }
+        guard write(stream), fflush(stream) == 0 else { return nil }
+        return SpillFile(duplicating: fileno(stream))
     }
 
     deinit { close(descriptor) }

@@ -77,28 +77,22 @@ public struct ExportDocument: Sendable {
         // the texts and words read from a snapshot's mapping: their pages are let go a block at
         // a time (`MappedStretch`); every article's text came in and stayed, 330 MB at 100k
         section("articles", Array(corpus.articles.indices), last: false, sizes, sink) { [self] in ExportArticle(corpus.articles[$0]) }
-            read: { [self] in $0.add(corpus.articles[$1].body) }
+            letGo: { [self] in MappedStretch.letGo(texts: $0.lazy.map { corpus.articles[$0].body }) }
         section("quotes", quotes, last: false, sizes, sink) { [self] in ExportQuote(corpus, $0, files: files) }
-            read: { [self] in $0.add(corpus.quotes[$1].words) }
+            letGo: { [self] in corpus.letGoOfWords(ofQuotes: $0) }
         section("reported", reported, last: true, sizes, sink) { [self] in ExportQuote(corpus, $0, files: files) }
-            read: { [self] in $0.add(corpus.quotes[$1].words) }
+            letGo: { [self] in corpus.letGoOfWords(ofQuotes: $0) }
         sink(Data("}".utf8))
     }
 
     /// `"name" : [ … ]` with the entries `make` gives for `items`, as the encoder nests them.
-    /// `read`: takes in what item `i` read from a mapping.
+    /// `letGo`: lets go of what a block of items read from a mapping, once they are encoded.
     private func section<Entry: Encodable>(_ name: String, _ items: [Int], last: Bool, _ sizes: (block: Int, atOnce: Int),
                                            _ sink: (Data) -> Void, _ make: @escaping @Sendable (Int) -> Entry,
-                                           read: (@Sendable (inout MappedStretch, Int) -> Void)? = nil) {
+                                           letGo: (@Sendable (ArraySlice<Int>) -> Void)? = nil) {
         sink(Data("  \"\(name)\" : ".utf8))
         var encoded: (@Sendable (Range<Int>) -> Void)?
-        if let read {
-            encoded = { range in
-                var stretch = MappedStretch()
-                for k in range { read(&stretch, items[k]) }
-                stretch.release()
-            }
-        }
+        if let letGo { encoded = { letGo(items[$0]) } }
         JSONStream.array(count: items.count, depth: 1, block: sizes.block, blocksAtOnce: sizes.atOnce, sink: sink,
                          make: { make(items[$0]) }, encoded: encoded)
         sink(Data((last ? "\n" : ",\n").utf8))

@@ -12,6 +12,10 @@ public struct FilterChecks: Sendable {
     struct Test: Sendable, Equatable {
         let word: Int
         let bits: UInt64
+
+        /// Whether `record` has all of the bits.
+        @inline(__always)
+        func passes(_ record: UnsafeBufferPointer<UInt64>) -> Bool { record[word] & bits == bits }
     }
 
     let tests: [Test]
@@ -32,7 +36,7 @@ public struct FilterChecks: Sendable {
         var samples = 0
         for article in sampled {
             table.withRecords(article..<(article + 1)) { record in
-                for (k, test) in all.enumerated() where record[test.word] & test.bits == test.bits { passes[k] += 1 }
+                for (k, test) in all.enumerated() where test.passes(record) { passes[k] += 1 }
             }
             samples += 1
         }
@@ -41,7 +45,7 @@ public struct FilterChecks: Sendable {
     }
 
     /// Every test of `needle`, one per record word (a word's bits merged): its bytes, pairs and
-    /// triples within each run of plain bytes (`TextFilter.mayContain`).
+    /// triples within each run of plain bytes.
     static func tests(_ needle: TextSearch.Needle) -> [Test] {
         var bitsOfWord: [Int: UInt64] = [:]
         var order: [Int] = []
@@ -64,7 +68,7 @@ public struct FilterChecks: Sendable {
     /// False only when `record` certainly lacks the query.
     @inline(__always)
     func mayContain(_ record: UnsafeBufferPointer<UInt64>) -> Bool {
-        for test in tests where record[test.word] & test.bits != test.bits { return false }
+        for test in tests where !test.passes(record) { return false }
         return true
     }
 }

@@ -49,6 +49,22 @@ struct MappedStretch {
     }
 }
 
+extension MappedStretch {
+    /// Lets go of the stretch that quotes' `words` lie in, those of them in a mapping.
+    static func letGo<S: Sequence<TextPart>>(words: S) {
+        var read = MappedStretch()
+        for part in words { read.add(part) }
+        read.release()
+    }
+
+    /// Lets go of the stretch that articles' `texts` lie in, those of them in a mapping.
+    static func letGo<S: Sequence<ArticleBody>>(texts: S) {
+        var read = MappedStretch()
+        for body in texts { read.add(body) }
+        read.release()
+    }
+}
+
 extension MappedText {
     /// The file holding bytes `from..<to` of the text, and where they lie in it.
     func place(from: Int = 0, to: Int? = nil) -> (MappedFile, Range<Int>) {
@@ -61,8 +77,6 @@ extension Corpus {
     /// Lets go of the snapshot pages that the words of `quotes` (indices, in corpus order) were
     /// read from, for a listing that reads every quote once (`MappedStretch`).
     public func letGoOfWords<S: Sequence<Int>>(ofQuotes quotes: S) {
-        var read = MappedStretch()
-        for i in quotes { read.add(self.quotes[i].words) }
-        read.release()
+        MappedStretch.letGo(words: quotes.lazy.map { self.quotes[$0].words })
     }
 }

@@ -130,9 +130,7 @@ enum QuoteGroups {
             }
             // the words of lent quotes still in a snapshot's mapping: their pages are let go
             // once the chunk is numbered (`MappedStretch`)
-            var read = MappedStretch()
-            for i in chunk { read.add(all[i].words) }
-            read.release()
+            MappedStretch.letGo(words: chunk.lazy.map { all[$0].words })
         }
         latestOf = [:]
         nextSame = []

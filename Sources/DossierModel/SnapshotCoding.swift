@@ -49,9 +49,7 @@ extension CorpusCache {
         } written: { articles in
             // texts copied from the snapshot being replaced: their pages are let go once a
             // block is encoded (`MappedStretch`)
-            var read = MappedStretch()
-            for a in articles { read.add(a.body) }
-            read.release()
+            MappedStretch.letGo(texts: articles.lazy.map(\.body))
         }
         w.blocks(c.actors) { w, a in
             w.string(a.id); w.string(a.name); w.string(a.kind.rawValue); w.strings(a.aliases); w.strings(a.roles)

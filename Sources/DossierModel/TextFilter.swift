@@ -48,10 +48,6 @@ struct TextFilter: Sendable {
         record[base + bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
-    @inline(__always) static func has(_ record: UnsafeBufferPointer<UInt64>, _ base: Int, _ bit: Int) -> Bool {
-        record[base + bit >> 6] & (1 << UInt64(bit & 63)) != 0
-    }
-
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
     /// Letters, digits, space and common punctuation get a class each; other bytes share 15.
@@ -71,29 +67,12 @@ struct TextFilter: Sendable {
         Int((UInt32(a) &* 0x9E37 ^ UInt32(b) &* 0x85EB ^ UInt32(c) &* 0xC2B2) & UInt32(tripleBits - 1))
     }
 
-    /// False only when the text of `record` certainly lacks the query. A query with other
-    /// bytes than plain ASCII (`Needle.isPlain`) is tested on its plain runs: the text is
-    /// folded for ASCII only, and a straight quote in a query matches curly ones. Allocates
-    /// nothing: it runs once per article on every keystroke of a search.
+    /// False only when the text of `record` certainly lacks the query: one of its bytes, pairs
+    /// or triples is missing. A query with other bytes than plain ASCII (`Needle.isPlain`) is
+    /// tested on its plain runs: the text is folded for ASCII only, and a straight quote in a
+    /// query matches curly ones. These are every test of `FilterChecks.tests`; a search of every
+    /// article makes only those worth making (`FilterChecks`).
     static func mayContain(_ record: UnsafeBufferPointer<UInt64>, _ needle: TextSearch.Needle) -> Bool {
-        let n = needle.bytes
-        var runStart = 0
-        for i in 0...n.count where i == n.count || !TextSearch.Needle.isPlain(n[i]) {
-            if !runMayOccur(record, n, runStart, i) { return false }
-            runStart = i + 1
-        }
-        return true
-    }
-
-    private static func runMayOccur(_ record: UnsafeBufferPointer<UInt64>, _ n: [UInt8], _ from: Int, _ to: Int) -> Bool {
-        var i = from
-        while i < to {
-            let c = n[i]
-            guard has(record, 0, Int(c)) else { return false }
-            if i >= from + 1, !has(record, pairsAt, pair(n[i - 1], c)) { return false }
-            if i >= from + 2, !has(record, triplesAt, triple(n[i - 2], n[i - 1], c)) { return false }
-            i += 1
-        }
-        return true
+        FilterChecks.tests(needle).allSatisfy { $0.passes(record) }
     }
 }

@@ -120,11 +120,9 @@ final class FilterWords: @unchecked Sendable {
     /// the analysis's peak, though nothing reads them until a search, and then a few words a
     /// record. Mapped, only the pages a search reads count as the process's memory.
     static func spilled(_ words: UnsafeBufferPointer<UInt64>) -> FilterWords? {
-        guard let stream = tmpfile() else { return nil }
-        defer { fclose(stream) }
         let bytes = UnsafeRawBufferPointer(words)
-        guard fwrite(bytes.baseAddress, 1, bytes.count, stream) == bytes.count, fflush(stream) == 0,
-              let file = MappedFile(descriptor: fileno(stream)) else { return nil }
+        guard let spill = SpillFile.written(by: { fwrite(bytes.baseAddress, 1, bytes.count, $0) == bytes.count }),
+              let file = MappedFile(descriptor: spill.descriptor) else { return nil }
         return FilterWords(file: file, offset: 0, count: words.count)
     }
 
