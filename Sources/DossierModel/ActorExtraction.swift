@@ -13,9 +13,9 @@ public struct ActorIndex: Sendable {
         // Tokens are not kept: for a large corpus they would outweigh the text many times over.
         // Quote extraction tokenises each article again, one at a time.
         // held by one box, so that they are freed on a teardown thread once encoded
-        let found = SoleOwner(ParallelMap.map(articles) { article -> ArticleNames in
+        let found = SoleOwner(ParallelMap.map(articles: articles) { article -> ArticleNames in
             if let known = prior?.takeNames(of: article) { return known.compacted() }
-            let scalars = ScalarArray.of(article.text)
+            let scalars = ScalarArray.of(article.body)
             return NameFinder.find(in: scalars, windows: AnalysisWindows.of(article, scalars: scalars)).compacted()
         })
         let output = ActorResolver.resolve(articles: articles, names: found.held)

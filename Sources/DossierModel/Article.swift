@@ -56,6 +56,21 @@ public struct Article: Sendable, Hashable, Identifiable {
                   removedLines: removedLines)
     }
 
+    /// An article whose cleaned text is `text`, its paragraphs the parts between blank lines
+    /// (`\n\n`); their offsets in the source are taken to be the same.
+    public init(id: String, file: String, title: String, source: String? = nil, author: String? = nil,
+                date: PartialDate? = nil, text: String) {
+        var paragraphs: [Paragraph] = []
+        var offset = 0
+        for part in text.split(separator: "\n\n", omittingEmptySubsequences: false) {
+            let count = part.unicodeScalars.count
+            paragraphs.append(Paragraph(text: String(part), start: offset, end: offset + count, sourceStart: offset,
+                                        sourceEnd: offset + count))
+            offset += count + 2
+        }
+        self.init(id: id, file: file, title: title, source: source, author: author, date: date, paragraphs: paragraphs)
+    }
+
     /// An article from its text and its paragraphs as ranges of it (`utf8` is each paragraph's
     /// length in UTF-8 bytes, and the lengths must add up to the text's with the blank lines
     /// between); the cache reads articles back this way.

@@ -79,6 +79,9 @@ public struct Corpus: Sendable {
         var quotes = QuoteCollection.collect(count: articles.count) { i in
             if let kept = prior?.quotes(of: articles[i], mentions: index.mentions[i], actors: actors, index: ids) { return kept }
             return QuoteExtraction.extract(article: articles[i], actors: actors, mentions: index.mentions[i])
+        } extracted: { range in
+            // the pages of texts read from a file (`TextSpill`)
+            MappedStretch.letGo(texts: articles[range].lazy.map(\.body))
         }
         QuoteGroups.assign(&quotes)
         self.quotes = quotes

@@ -118,6 +118,7 @@ public enum CorpusLoader {
             if reused { result.reusedIds.formUnion(file.articleIds) }
         }
         result.articles = sortedByDate(result.articles)
+        TextSpill.move(&result.articles)
         result.warnings = warnings
         return result
     }
@@ -279,19 +280,35 @@ public enum ParallelMap {
     /// Each item replaced by its transform, on all cores. Each old value is freed as its new
     /// one is made, where `map` holds every old and new value at once until it returns.
     public static func update<T: Sendable>(_ items: inout [T], _ transform: @Sendable (T) -> T) {
+        update(&items) { _, item in transform(item) }
+    }
+
+    /// The same, `transform` hearing each item's index too.
+    public static func update<T: Sendable>(_ items: inout [T], _ transform: @Sendable (Int, T) -> T) {
         items.withUnsafeMutableBufferPointer { buffer in
             let slots = SharedSlots(base: buffer.baseAddress)
-            forEachIndex(buffer.count) { i in slots.base![i] = transform(slots.base![i]) }  // each index is one thread's alone
+            forEachIndex(buffer.count) { i in slots.base![i] = transform(i, slots.base![i]) }  // each index is one thread's alone
         }
     }
 
     /// The first of `range`, in order, for which `test` holds, tested in chunks on all cores.
     /// Chunks are handed out in order and none is started past a hit already found, so the
     /// answer is the one a loop would give, and the work past it is a chunk per core at most.
-    public static func firstIndex(in range: Range<Int>, chunk: Int, where test: @Sendable (Int) -> Bool) -> Int? {
+    /// `chunkDone`: called by the thread that tested a chunk, after it.
+    public static func firstIndex(in range: Range<Int>, chunk: Int, where test: @Sendable (Int) -> Bool,
+                                  chunkDone: @Sendable () -> Void = {}) -> Int? {
         let chunk = max(1, chunk)
         let chunks = (range.count + chunk - 1) / chunk
-        guard chunks >= 2, threads > 1 else { return range.first(where: test) }
+        guard chunks >= 2, threads > 1 else {
+            var from = range.lowerBound
+            while from < range.upperBound {
+                let to = min(range.upperBound, from + chunk)
+                defer { chunkDone() }
+                if let hit = (from..<to).first(where: test) { return hit }
+                from = to
+            }
+            return nil
+        }
         let counter = SharedCounter(), found = SharedMinimum()
         DispatchQueue.concurrentPerform(iterations: min(threads, chunks)) { _ in
             while true {
@@ -302,6 +319,7 @@ public enum ParallelMap {
                     if i >= found.value { break }
                     if test(i) { found.lower(to: i); break }
                 }
+                chunkDone()
             }
         }
         return found.value == Int.max ? nil : found.value

@@ -96,6 +96,28 @@ final class SpillFile: @unchecked Sendable {
         return SpillFile(duplicating: fileno(stream))
     }
 
+    /// A temporary file (deleted as soon as it is made) of `count` bytes, to be filled with
+    /// `write(_:at:)`: sparse, so that disk is taken only as its bytes are written; nil when
+    /// none can be made.
+    static func sized(_ count: Int) -> SpillFile? {
+        guard let stream = tmpfile() else { return nil }
+        defer { fclose(stream) }
+        guard ftruncate(fileno(stream), off_t(count)) == 0 else { return nil }
+        return SpillFile(duplicating: fileno(stream))
+    }
+
+    /// Writes `bytes` at `offset`, from any thread; false when they could not all be written
+    /// (a full disk).
+    func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
+
     deinit { close(descriptor) }
 
     /// The bytes at `range`; fewer (a damaged read, which decoding then rejects) if the file

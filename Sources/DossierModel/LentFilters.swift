@@ -48,7 +48,7 @@ extension TextFilterTable {
     init(articles: [Article], range: Range<Int>, lent: LentFilters) {
         self.init(count: range.count) { k, record in
             if lent.copy(range.lowerBound + k, into: record) { return }
-            TextFilter.fill(record, from: TextFilter.texts(of: articles[range.lowerBound + k]))
+            TextFilter.fill(record, article: articles[range.lowerBound + k])
         }
         lent.release(range)
     }

@@ -14,8 +14,10 @@ enum QuoteCollection {
     /// are a small part of the whole.
     static let slice = 4096
 
-    /// The quotes of articles `0..<count`, `extract` giving one article's.
-    static func collect(count: Int, slice: Int = QuoteCollection.slice, _ extract: @Sendable (Int) -> [Quote]) -> [Quote] {
+    /// The quotes of articles `0..<count`, `extract` giving one article's; `extracted` hears
+    /// each slice of articles once its quotes are collected.
+    static func collect(count: Int, slice: Int = QuoteCollection.slice, _ extract: @Sendable (Int) -> [Quote],
+                        extracted: (Range<Int>) -> Void = { _ in }) -> [Quote] {
         var quotes: [Quote] = []
         var done = 0
         while done < count {
@@ -29,6 +31,7 @@ enum QuoteCollection {
                 quotes += lists[i]
                 lists[i] = []  // freed as it is copied
             }
+            extracted(range)
             done = range.upperBound
         }
         return quotes

@@ -6,9 +6,10 @@ enum QuoteExtraction {
     /// `windowLimit`: scalars a window holds (smaller in tests).
     static func extract(article: Article, actors: [Actor], mentions: [ResolvedMention],
                         windowLimit: Int = AnalysisWindows.limit) -> [Quote] {
-        let scalars = ScalarArray.of(article.text)
+        // read from the text's bytes: a text moved to a file (`TextSpill`) stays there
+        let scalars = ScalarArray.of(article.body)
         let spans = QuoteSpans.find(in: article, scalars: scalars)
-        let slicer = ScalarSlicer(text: article.text, scalars: scalars)
+        let slicer = ScalarSlicer(body: article.body, scalars: scalars)
         let windows = AnalysisWindows.of(article, scalars: scalars, limit: windowLimit, keepTogether: spans)
         guard windows.count > 1 else {
             let found = extract(article: article, scalars: scalars, tokens: Tokenizer.tokenize(scalars), spans: spans[...],
@@ -48,7 +49,8 @@ enum QuoteExtraction {
         var sieves = SpeakerSieves(ctx: ctx)
         var quotes: [Quote] = []
         for (n, span) in zip(spans.indices, spans) {
-            let text = slicer.slice(span.start, span.end)
+            let words = slicer.part(span.start, span.end)
+            let text = words.substring
             let mark = ctx.tokenIndex(atOrAfter: span.open)
             let before = Array(tokens[max(0, mark - 4)..<min(mark, tokens.count)])
             let cueBefore = before.contains { $0.isWord && (SpeechVerbs.strong.contains($0.lower) || $0.lower == "that") }
@@ -95,7 +97,7 @@ enum QuoteExtraction {
                 let position = cue == nil ? mark : max(mark, ctx.tokenIndex(atOrAfter: span.close))
                 sieves.attributed.append((position, speaker, ctx.paragraph[min(mark, tokens.count - 1)]))
             }
-            quotes.append(Quote(number: n + 1, article: article.id, text: text, start: span.start,
+            quotes.append(Quote(number: n + 1, article: article.id, words: words, start: span.start,
                                 end: span.end, kind: kind, speaker: speaker,
                                 speakerName: speaker.map { actors[$0].name }, cue: cue, via: via, group: nil))
         }
@@ -128,7 +130,7 @@ enum ReportedSpeech {
             while last > that, tokens[last].kind == .punctuation { last -= 1 }
             let start = tokens[that + 1].start, stop = tokens[last].end
             out.append(Quote(number: number, article: ctx.article.id,
-                             text: slicer.slice(start, stop), start: start, end: stop, kind: .reported,
+                             words: slicer.part(start, stop), start: start, end: stop, kind: .reported,
                              speaker: speaker, speakerName: speaker.map { ctx.actors[$0].name },
                              cue: ctx.text(v, that + 1), via: nil, group: nil))
             number += 1

@@ -1,17 +1,25 @@
-/// Slices of a text by Unicode-scalar offsets (the model's offsets) that share the text's
-/// storage: a quote's words are a view of its article's text, not a second copy of them.
+/// Parts of an article's text by Unicode-scalar offsets (the model's offsets) that share the
+/// text's storage: a quote's words are a view of its article's text, not a second copy of them
+/// (a range of a mapped text, which stays unread).
 struct ScalarSlicer {
-    let text: String
+    let body: ArticleBody
     private let scalars: [Unicode.Scalar]
+    private let utf8Count: Int
     /// UTF-8 offset of every 64th scalar; nil for ASCII text, where the two offsets agree. A
     /// full table would be eight bytes a scalar: 160 MB for a 20 MB one-line article.
     private let checkpoints: [Int]?
     private static let stride = 64
 
     init(text: String, scalars: [Unicode.Scalar]) {
-        self.text = text
+        self.init(body: .held(text), scalars: scalars)
+    }
+
+    /// `scalars`: the body's text as scalars.
+    init(body: ArticleBody, scalars: [Unicode.Scalar]) {
+        self.body = body
         self.scalars = scalars
-        guard text.utf8.count != scalars.count else { checkpoints = nil; return }
+        utf8Count = body.utf8Count
+        guard utf8Count != scalars.count else { checkpoints = nil; return }
         var marks: [Int] = []
         marks.reserveCapacity(scalars.count / Self.stride + 1)
         var offset = 0
@@ -26,18 +34,21 @@ struct ScalarSlicer {
     func utf8Offset(_ scalarOffset: Int) -> Int {
         let k = min(max(0, scalarOffset), scalars.count)
         guard let checkpoints else { return k }
-        if k == scalars.count { return text.utf8.count }
+        if k == scalars.count { return utf8Count }
         let mark = k / Self.stride
         var offset = checkpoints[mark]
         for s in scalars[(mark * Self.stride)..<k] { offset += UTF8.width(s) }
         return offset
     }
 
-    /// Scalars `start..<end` of the text.
-    func slice(_ start: Int, _ end: Int) -> Substring {
+    /// Scalars `start..<end` of the text, as a part of it.
+    func part(_ start: Int, _ end: Int) -> TextPart {
         let from = utf8Offset(start)
-        return text.sliceUTF8(from, max(from, utf8Offset(end)))
+        return body.part(from, max(from, utf8Offset(end)))
     }
+
+    /// Scalars `start..<end` of the text.
+    func slice(_ start: Int, _ end: Int) -> Substring { part(start, end).substring }
 }
 
 extension String {

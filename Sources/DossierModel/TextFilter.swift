@@ -20,9 +20,6 @@ struct TextFilter: Sendable {
         self.record = record
     }
 
-    /// What a search looks in for an article: its title, source, author and text.
-    static func texts(of a: Article) -> [String] { [a.title, a.source ?? "", a.author ?? "", a.text] }
-
     func mayContain(_ needle: TextSearch.Needle) -> Bool {
         record.withUnsafeBufferPointer { TextFilter.mayContain($0, needle) }
     }
@@ -31,16 +28,27 @@ struct TextFilter: Sendable {
     static func fill(_ record: UnsafeMutableBufferPointer<UInt64>, from texts: [String]) {
         for text in texts {
             var copy = text
-            copy.withUTF8 { bytes in
-                var a: UInt8 = 0, b: UInt8 = 0
-                for (i, raw) in bytes.enumerated() {
-                    let c = fold(raw)
-                    record[Int(c >> 6)] |= 1 << UInt64(c & 63)
-                    if i >= 1 { set(record, pairsAt, pair(b, c)) }
-                    if i >= 2 { set(record, triplesAt, triple(a, b, c)) }
-                    a = b; b = c
-                }
-            }
+            copy.withUTF8 { fill(record, bytes: $0) }
+        }
+    }
+
+    /// Sets the bits of what a search looks in for the article (its title, source, author and
+    /// text) in a zeroed record. The text is read from its bytes, so that a text in a file stays
+    /// unmade (`TextSpill`).
+    static func fill(_ record: UnsafeMutableBufferPointer<UInt64>, article a: Article) {
+        fill(record, from: [a.title, a.source ?? "", a.author ?? ""])
+        a.body.withUTF8 { fill(record, bytes: $0) }
+    }
+
+    /// Sets the bits of one text's UTF-8 bytes.
+    static func fill(_ record: UnsafeMutableBufferPointer<UInt64>, bytes: UnsafeBufferPointer<UInt8>) {
+        var a: UInt8 = 0, b: UInt8 = 0
+        for (i, raw) in bytes.enumerated() {
+            let c = fold(raw)
+            record[Int(c >> 6)] |= 1 << UInt64(c & 63)
+            if i >= 1 { set(record, pairsAt, pair(b, c)) }
+            if i >= 2 { set(record, triplesAt, triple(a, b, c)) }
+            a = b; b = c
         }
     }
 

@@ -17,9 +17,12 @@ public struct TextFilterTable: Sendable {
 
     /// The records of `articles`: what the browser searches in each (title, source, author and
     /// text), filled on all cores.
+    /// The pages of texts read from a file (`TextSpill`, a snapshot) are let go a chunk at a
+    /// time: filling reads the whole corpus.
     public init<C: Collection<Article> & Sendable>(articles: C) where C.Index == Int {
         let first = articles.startIndex
-        self.init(count: articles.count) { i in TextFilter.texts(of: articles[first + i]) }
+        self.init(count: articles.count, fill: { i, record in TextFilter.fill(record, article: articles[first + i]) },
+                  filled: { range in MappedStretch.letGo(texts: articles[(first + range.lowerBound)..<(first + range.upperBound)].lazy.map(\.body)) })
     }
 
     /// `texts(i)`: the searchable texts of article `i`; records are filled on all cores.
@@ -33,8 +36,10 @@ public struct TextFilterTable: Sendable {
 
     /// `fill(i, record)` sets article `i`'s bits in its zeroed record; on all cores. A table of
     /// `spillingFrom` bytes or more is then kept in a temporary file.
+    /// `filled`: hears each range of records once they are filled.
     init(count: Int, spillingFrom spillBytes: Int = TextFilterTable.spillBytes,
-         fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<UInt64>) -> Void) {
+         fill: @escaping @Sendable (Int, UnsafeMutableBufferPointer<UInt64>) -> Void,
+         filled: @escaping @Sendable (Range<Int>) -> Void = { _ in }) {
         self.count = count
         let size = TextFilter.words
         let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count * size)
@@ -45,6 +50,7 @@ public struct TextFilterTable: Sendable {
             for i in start..<min(start + 256, count) {
                 fill(i, UnsafeMutableBufferPointer(rebasing: shared.buffer[(i * size)..<((i + 1) * size)]))
             }
+            filled(start..<min(start + 256, count))
         }
         if buffer.count * 8 >= spillBytes, let spilled = FilterWords.spilled(UnsafeBufferPointer(buffer)) {
             buffer.deallocate()
@@ -66,7 +72,7 @@ public struct TextFilterTable: Sendable {
 
     /// Lets go of the pages of the records of articles `range` when they are mapped: they read
     /// the same when touched again.
-    func releasePages(_ range: Range<Int>) {
+    public func releasePages(_ range: Range<Int>) {
         storage.release((range.lowerBound * TextFilter.words)..<(range.upperBound * TextFilter.words))
     }
 

@@ -28,23 +28,36 @@ enum TextLength {
 enum ScalarArray {
     static func of(_ text: String) -> [Unicode.Scalar] {
         var text = text
-        return text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
-                var i = 0, k = 0
-                let n = bytes.count
-                while i < n {
-                    let scalar: Unicode.Scalar
-                    if bytes[i] < 0x80 {
-                        scalar = Unicode.Scalar(bytes[i]); i += 1
-                    } else {
-                        let (decoded, length) = UTF8Scalar.decode(bytes, at: i)
-                        scalar = decoded; i += length
-                    }
-                    (out.baseAddress! + k).initialize(to: scalar)
-                    k += 1
+        return text.withUTF8 { of(utf8: $0) }
+    }
+
+    /// An article's text as scalars, read from its bytes (a mapped text's string is not made).
+    static func of(_ body: ArticleBody) -> [Unicode.Scalar] {
+        body.withUTF8 { of(utf8: $0) }
+    }
+
+    /// UTF-8 (a Swift string's, or bytes written from one) as scalars. A sequence cut off by
+    /// the end (a mapped snapshot damaged in a way its checksum missed) reads as U+FFFD rather
+    /// than past the bytes.
+    static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var i = 0, k = 0
+            let n = bytes.count
+            while i < n {
+                let scalar: Unicode.Scalar
+                let b = bytes[i]
+                if b < 0x80 {
+                    scalar = Unicode.Scalar(b); i += 1
+                } else if i + (b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4) > n {
+                    scalar = "\u{FFFD}"; i += 1
+                } else {
+                    let (decoded, length) = UTF8Scalar.decode(bytes, at: i)
+                    scalar = decoded; i += length
                 }
-                count = k
+                (out.baseAddress! + k).initialize(to: scalar)
+                k += 1
             }
+            count = k
         }
     }
 }

@@ -21,9 +21,13 @@ extension AppState {
         let needle = TextSearch.Needle(query)
         let search = pane == .articles ? model.articleSearch(needle) : nil
         let position = { @Sendable (step: Int) in forward ? (start + step) % count : ((start - step) % count + count) % count }
-        let step = ParallelMap.firstIndex(in: 0..<count, chunk: AppState.searchChunk) { step in
+        let model = model
+        let step = ParallelMap.firstIndex(in: 0..<count, chunk: AppState.searchChunk, where: { step in
             itemMatches(pane, position: position(step), needle, search: search)
-        }
+        }, chunkDone: {
+            // the texts' and filters' pages read so far
+            if pane != .actors { model.letGoOfSearchedPages() }
+        })
         return step.map(position)
     }
 

@@ -5,24 +5,9 @@ import Testing
 /// Pages of a mapping that a run of reads went through are let go as a whole, and read the
 /// same afterwards.
 @Suite struct MappedStretchTests {
-    /// Resident kilobytes of the mapping that holds `address` (its line of /proc/self/smaps).
+    /// Resident kilobytes of the mapping that holds `address`.
     static func residentKB(of address: UnsafeRawPointer) throws -> Int {
-        // read as a stream: the file reports no size
-        let handle = try #require(FileHandle(forReadingAtPath: "/proc/self/smaps"))
-        defer { try? handle.close() }
-        let smaps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
-        let at = UInt(bitPattern: address)
-        var inside = false
-        for line in smaps.split(separator: "\n") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            if let range = fields.first, range.contains("-"), !range.hasSuffix(":") {
-                let ends = range.split(separator: "-").compactMap { UInt($0, radix: 16) }
-                inside = ends.count == 2 && ends[0] <= at && at < ends[1]
-            } else if inside, fields.first == "Rss:", fields.count >= 2 {
-                return Int(fields[1]) ?? -1
-            }
-        }
-        throw CocoaError(.fileReadUnknown)
+        try #require(ResidentPages.kilobytes(ofMappingAt: address))
     }
 
     @Test func theTextsOfARunAreLetGoAndReadTheSame() throws {

@@ -20,6 +20,24 @@ import Testing
         #expect(ParallelMap.firstIndex(in: 0..<100, chunk: 0) { $0 == 99 } == 99)
     }
 
+    @Test func hearsTheEndOfEveryChunkItTested() {
+        // no hit: every chunk is tested, and each end heard once
+        let ends = Atomic<Int>(0), tested = Atomic<Int>(0)
+        let none = ParallelMap.firstIndex(in: 0..<10_000, chunk: 100, where: { _ in
+            tested.add(1, ordering: .relaxed)
+            return false
+        }, chunkDone: { ends.add(1, ordering: .relaxed) })
+        #expect(none == nil)
+        #expect(tested.load(ordering: .relaxed) == 10_000)
+        #expect(ends.load(ordering: .relaxed) == 100)
+        // a hit in the first chunk: its end is heard too, and no more than a chunk per core
+        let early = Atomic<Int>(0)
+        let hit = ParallelMap.firstIndex(in: 0..<10_000, chunk: 100, where: { $0 == 5 },
+                                         chunkDone: { early.add(1, ordering: .relaxed) })
+        #expect(hit == 5)
+        #expect((1...ParallelMap.threads + 1).contains(early.load(ordering: .relaxed)))
+    }
+
     @Test func doesNotTestFarPastAnEarlyHit() {
         let tested = Atomic<Int>(0), hit = Atomic<Bool>(false)
         let first = ParallelMap.firstIndex(in: 0..<100_000, chunk: 100) { i in
