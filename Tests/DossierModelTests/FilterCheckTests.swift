@@ -12,6 +12,22 @@ import Testing
     }
     static let table = TextFilterTable(count: texts.count) { texts[$0] }
 
+    @Test func judgingTheTestsLeavesFewOfAMappedTablesPagesIn() throws {
+        // 12,000 records (12 MB) in a temporary file, as a large corpus's table is kept
+        let texts = (0..<12_000).map { i in ["Story \(i)", "", "", "The minister said the plan was final \(i)."] }
+        let table = TextFilterTable(count: texts.count, spillingFrom: 0) { i, record in TextFilter.fill(record, from: texts[i]) }
+        #expect(table.storage.isMapped)
+        let base = try #require(UnsafeRawPointer(table.storage.words.baseAddress))
+        let size = table.count * TextFilter.words * 8 / 1024
+        let checks = FilterChecks(TextSearch.Needle("quartz"), table: table)
+        #expect(!checks.tests.isEmpty)
+        // one record in eleven was read, each bringing in the 64 KB around it; they were let go
+        let resident = try MappedStretchTests.residentKB(of: base)
+        #expect(resident <= size / 4, "\(resident) of \(size) KB in")
+        // and the records read the same
+        #expect((0..<table.count).allSatisfy { !table.mayContain($0, checks) })
+    }
+
     @Test func aQueryEveryArticleHoldsIsTestedOnNothing() {
         // its bytes, pairs and triples are in every record: testing them would rule nothing out
         #expect(FilterChecks(TextSearch.Needle("said the"), table: Self.table).tests.isEmpty)
