@@ -47,8 +47,9 @@ public enum CorpusLoader {
         try load(folder: folder, reusing: earlier, listing: nil, progress: progress)
     }
 
+    /// `spillFrom`: bytes of text from which the texts are moved to a file (`TextSpill`).
     static func load(folder: String, reusing earlier: Result?, listing: CorpusFiles.Listing?,
-                     progress: (@Sendable (Int, Int) -> Void)?) throws -> Result {
+                     progress: (@Sendable (Int, Int) -> Void)?, spillFrom: Int = TextSpill.minimumBytes) throws -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw CorpusError.missing(folder)
@@ -88,7 +89,11 @@ public enum CorpusLoader {
         var stems: [String: Int] = [:]
         for entry in articleEntries { stems[stripExtension(entry.relative), default: 0] += 1 }
         let shared = stems
-        let built = ParallelMap.map(articleEntries) { (entry: CorpusFiles.Entry) -> ([Article], LoadedFile, Bool) in
+        // a corpus read whole that is large enough to move its texts to a file stages them there
+        // as they are made: room for three times the files' bytes (a bad byte decodes to three)
+        let staging = prior == nil && bytesDone.total >= max(1, spillFrom)
+            ? TextSpill.Staging(capacity: 3 * bytesDone.total + (1 << 20)) : nil
+        let build = { @Sendable (entry: CorpusFiles.Entry) -> ([Article], LoadedFile, Bool) in
             let stem = stripExtension(entry.relative)
             let idBase = shared[stem, default: 0] > 1 ? entry.relative : stem
             let stamp = entry.stamp
@@ -110,6 +115,17 @@ public enum CorpusLoader {
             return (list, LoadedFile(relative: entry.relative, stamp: stamp, digest: digest, articleIds: list.map(\.id),
                                      warnings: notes), false)
         }
+        // files a batch at a time, so that a batch's texts go to the staging file in one write
+        let batch = staging == nil ? 1 : 32
+        let built = ParallelMap.map(Array(stride(from: 0, to: articleEntries.count, by: batch))) { start in
+            var made = articleEntries[start..<min(start + batch, articleEntries.count)].map(build)
+            if let staging {
+                var lists = made.map(\.0)
+                staging.take(&lists)
+                for k in made.indices { made[k].0 = lists[k] }
+            }
+            return made
+        }.flatMap { $0 }
         var result = Result(articles: [], warnings: [], metadataStamps: metadataStamps)
         for (list, file, reused) in built {
             result.articles.append(contentsOf: list)
@@ -118,7 +134,7 @@ public enum CorpusLoader {
             if reused { result.reusedIds.formUnion(file.articleIds) }
         }
         result.articles = sortedByDate(result.articles)
-        TextSpill.move(&result.articles)
+        TextSpill.move(&result.articles, from: staging, minimumBytes: spillFrom)
         result.warnings = warnings
         return result
     }
@@ -346,6 +362,8 @@ public enum ParallelMap {
 final class SharedCounter: @unchecked Sendable {
     private let count = Atomic<Int>(0)
     func next() -> Int { count.add(1, ordering: .relaxed).oldValue }
+    /// Hands out `n` at once: the count before.
+    func next(_ n: Int) -> Int { count.add(n, ordering: .relaxed).oldValue }
     var value: Int { count.load(ordering: .relaxed) }
     func add(_ n: Int) { count.add(n, ordering: .relaxed) }
 }

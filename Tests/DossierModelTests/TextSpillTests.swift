@@ -34,6 +34,38 @@ import Testing
         #expect(zip(texts, texts.dropFirst()).allSatisfy { $0.start + $0.count == $1.start })
     }
 
+    @Test func theLoaderStagesTextsAsItReadsAndEndsWithThemInArticleOrder() throws {
+        let held = try CorpusLoader.load(folder: Paths.seeds)
+        let moved = try CorpusLoader.load(folder: Paths.seeds, reusing: nil, listing: nil, progress: nil, spillFrom: 1)
+        #expect(moved.articles.map(\.id) == held.articles.map(\.id))
+        #expect(moved.articles.map(\.text) == held.articles.map(\.text))
+        // in one file (not the staging one), one after the other in article order
+        let texts = try moved.articles.map { try #require(Self.mapped($0), "\($0.id) still in memory") }
+        #expect(Set(texts.map { ObjectIdentifier($0.file) }).count == 1)
+        #expect(texts.first?.start == 0)
+        #expect(zip(texts, texts.dropFirst()).allSatisfy { $0.start + $0.count == $1.start })
+        #expect(texts.last.map { $0.start + $0.count } == texts.first?.file.bytes.count)
+        #expect(ExportDocument(Corpus(articles: moved.articles)).json() == ExportDocument(Corpus(articles: held.articles)).json())
+    }
+
+    @Test func stagedTextsThatDoNotFitStayInMemory() throws {
+        var lists = [try CorpusLoader.load(folder: Paths.seeds).articles]
+        let staging = try #require(TextSpill.Staging(capacity: 100))
+        staging.take(&lists)
+        #expect(lists[0].allSatisfy { Self.mapped($0) == nil })
+        // with room, every one goes, in order
+        let roomy = try #require(TextSpill.Staging(capacity: 1 << 20))
+        roomy.take(&lists)
+        let staged = lists[0].compactMap(Self.mapped)
+        #expect(staged.count == lists[0].count)
+        #expect(zip(staged, staged.dropFirst()).allSatisfy { $0.start + $0.count == $1.start })
+        // and `move` takes them from there into a file of their own
+        var articles = lists[0]
+        #expect(TextSpill.move(&articles, from: roomy, minimumBytes: .max) == articles.count)
+        #expect(articles.compactMap(Self.mapped).allSatisfy { $0.file !== roomy.mapping })
+        #expect(articles.map(\.text) == lists[0].map(\.text))
+    }
+
     @Test func aSmallCorpusKeepsItsTexts() throws {
         var articles = try CorpusLoader.load(folder: Paths.seeds).articles
         #expect(TextSpill.move(&articles) == 0)
