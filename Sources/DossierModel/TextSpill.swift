@@ -94,28 +94,33 @@ enum TextSpill {
             (self.file, self.mapping, self.capacity) = (file, mapping, capacity)
         }
 
-        /// Writes the held texts of `lists` in one write and points their articles at them;
-        /// those that do not fit or cannot be written stay held.
-        func take(_ lists: inout [[Article]]) {
+        /// Writes the held texts of `lists` and points their articles at them, a few megabytes
+        /// a write (a feed's thousands of articles are not copied into one buffer beside their
+        /// texts); those that do not fit or cannot be written stay held.
+        func take(_ lists: inout [[Article]], bytesPerWrite: Int = 4 << 20) {
             var bytes: [UInt8] = []
-            var counts: [[Int]] = []
-            for list in lists {
-                counts.append(list.map { article in
-                    guard case .held(var text) = article.body else { return -1 }
-                    text.withUTF8 { bytes.append(contentsOf: $0) }
-                    return text.utf8.count
-                })
-            }
-            guard !bytes.isEmpty else { return }
-            let start = used.next(bytes.count)
-            guard start + bytes.count <= capacity, bytes.withUnsafeBytes({ file.write($0, at: start) }) else { return }
-            var at = start
-            for l in lists.indices {
-                for a in lists[l].indices where counts[l][a] >= 0 {
-                    lists[l][a] = lists[l][a].rebound(to: .mapped(MappedText(file: mapping, start: at, count: counts[l][a])))
-                    at += counts[l][a]
+            var waiting: [(list: Int, article: Int, count: Int)] = []
+            func flush() {
+                defer { bytes.removeAll(keepingCapacity: true); waiting.removeAll(keepingCapacity: true) }
+                guard !bytes.isEmpty else { return }
+                let start = used.next(bytes.count)
+                guard start + bytes.count <= capacity, bytes.withUnsafeBytes({ file.write($0, at: start) }) else { return }
+                var at = start
+                for w in waiting {
+                    lists[w.list][w.article] = lists[w.list][w.article].rebound(
+                        to: .mapped(MappedText(file: mapping, start: at, count: w.count)))
+                    at += w.count
                 }
             }
+            for l in lists.indices {
+                for a in lists[l].indices {
+                    guard case .held(var text) = lists[l][a].body else { continue }
+                    text.withUTF8 { bytes.append(contentsOf: $0) }
+                    waiting.append((l, a, text.utf8.count))
+                    if bytes.count >= bytesPerWrite { flush() }
+                }
+            }
+            flush()
         }
     }
 }

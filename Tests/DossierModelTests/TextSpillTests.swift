@@ -59,6 +59,14 @@ import Testing
         let staged = lists[0].compactMap(Self.mapped)
         #expect(staged.count == lists[0].count)
         #expect(zip(staged, staged.dropFirst()).allSatisfy { $0.start + $0.count == $1.start })
+        // a feed's many articles go a few at a time, and end the same
+        var feed = [try CorpusLoader.load(folder: Paths.seeds).articles]
+        let pieces = try #require(TextSpill.Staging(capacity: 1 << 20))
+        pieces.take(&feed, bytesPerWrite: 1)
+        let each = feed[0].compactMap(Self.mapped)
+        #expect(each.count == feed[0].count)
+        #expect(zip(each, each.dropFirst()).allSatisfy { $0.start + $0.count == $1.start })
+        #expect(feed[0].map(\.text) == lists[0].map(\.text))
         // and `move` takes them from there into a file of their own
         var articles = lists[0]
         #expect(TextSpill.move(&articles, from: roomy, minimumBytes: .max) == articles.count)
