@@ -126,6 +126,9 @@ func measure(folder: String, extractOnly: Bool) throws {
         state = update(state, .key(.escape))
         figures["search_scan_ms"] = slowestSearchKey(&state, unfilteredMiss) * 1000
         figures["search_accented_ms"] = slowestSearchKey(&state, accentedMiss) * 1000
+        // what of the texts' files those searches, which read every text, left resident
+        let (resident, size) = corpus.textPages().residentKilobytes
+        (figures["text_pages_resident_kb"], figures["text_pages_kb"]) = (Double(resident), Double(size))
         // the reader's own search, in the list's first article: every key finds every match
         state = update(state, .key(.char("g")))
         state = update(state, .key(.enter))
