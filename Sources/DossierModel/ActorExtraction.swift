@@ -13,10 +13,12 @@ public struct ActorIndex: Sendable {
         // Tokens are not kept: for a large corpus they would outweigh the text many times over.
         // Quote extraction tokenises each article again, one at a time.
         // held by one box, so that they are freed on a teardown thread once encoded
+        // each name and role list kept once for the corpus (`SharedLists`)
+        let lists = SharedLists()
         let found = SoleOwner(ParallelMap.map(articles: articles) { article -> ArticleNames in
-            if let known = prior?.takeNames(of: article) { return known.compacted() }
+            if let known = prior?.takeNames(of: article) { return known.compacted(sharing: lists) }
             let scalars = ScalarArray.of(article.body)
-            return NameFinder.find(in: scalars, windows: AnalysisWindows.of(article, scalars: scalars)).compacted()
+            return NameFinder.find(in: scalars, windows: AnalysisWindows.of(article, scalars: scalars)).compacted(sharing: lists)
         })
         let output = ActorResolver.resolve(articles: articles, names: found.held)
         // Most mentioned first; persons before organisations on a tie.

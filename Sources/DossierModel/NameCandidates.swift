@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What one article says about names: person and organisation candidates with the evidence
 /// for each, found in one left-to-right pass over its tokens.
 struct PersonCandidate: Sendable {
@@ -52,7 +54,9 @@ struct ArticleNames: Sendable {
     /// article's at once (at 100k articles they were a quarter of the analysis's peak): lists
     /// at their exact size rather than grown by doubling, and a name or role list written
     /// several times in the article kept once and shared.
-    func compacted() -> ArticleNames {
+    /// `sharing`: the corpus's lists, which a list of this article's is replaced by when
+    /// they hold it (`SharedLists`).
+    func compacted(sharing lists: SharedLists? = nil) -> ArticleNames {
         // Most articles name a few people: a scan of the lists kept so far is cheaper than
         // hashing each one. Past `scanned` lists (a long article, a list of names) a table
         // takes over, so that the work stays in proportion to the article.
@@ -61,6 +65,7 @@ struct ArticleNames: Sendable {
         var table: [[String]: Int] = [:]
         func once(_ list: [String]) -> [String] {
             if list.isEmpty { return [] }
+            if let lists { return lists.shared(list) }
             if kept.count <= scanned {
                 if let known = kept.first(where: { $0 == list }) { return known }
             } else if let i = table[list] {
@@ -84,5 +89,36 @@ struct ArticleNames: Sendable {
         }
         out.organizations = Compacted.array(organizations)
         return out
+    }
+}
+
+/// One copy of each name or role list for the whole corpus, shared by every candidate that
+/// writes it.
+///
+/// Every article's candidates are held at once while names are merged, the peak of a first
+/// analysis. At 100k articles they held 942,000 name lists and 450,000 role lists, one per
+/// article that wrote them (70 and 30 MB), though most are the same few thousand people's
+/// names and roles written again in other articles. Filled from every core: the table is
+/// split in shards by the list's hash, each behind a lock of its own.
+final class SharedLists: Sendable {
+    private final class Shard: Sendable {
+        let table = Mutex<[[String]: [String]]>([:])
+    }
+    private let shards: [Shard]
+
+    init(shards: Int = 64) {
+        self.shards = (0..<max(1, shards)).map { _ in Shard() }
+    }
+
+    /// The corpus's copy of `list`: the first one seen, at its exact size.
+    func shared(_ list: [String]) -> [String] {
+        if list.isEmpty { return [] }
+        let shard = shards[Int(UInt(bitPattern: list.hashValue) % UInt(shards.count))]
+        return shard.table.withLock { table in
+            if let known = table[list] { return known }
+            let own = Compacted.array(list)
+            table[own] = own
+            return own
+        }
     }
 }

@@ -119,6 +119,38 @@ import Testing
         #expect(sharedStorage)
     }
 
+    @Test func namesRepeatedAcrossArticlesShareOneListForTheCorpus() {
+        // the same people named in 200 articles, compacted on all cores
+        let texts = (0..<200).map { i in
+            "Foreign Minister Jane Roe met Senator Tomas Reyes in article \(i). Roe said the talks would go on."
+        }
+        let lists = SharedLists()
+        let found = ParallelMap.map(texts) { text in
+            let scalars = ScalarArray.of(text)
+            return NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars)).compacted(sharing: lists)
+        }
+        let alone = texts.map { text in
+            let scalars = ScalarArray.of(text)
+            return NameFinder.find(in: scalars, tokens: Tokenizer.tokenize(scalars)).compacted()
+        }
+        // the same candidates as each article compacted alone
+        for (a, b) in zip(found, alone) {
+            #expect(a.persons.map(\.name) == b.persons.map(\.name))
+            #expect(a.persons.map(\.roles) == b.persons.map(\.roles))
+            #expect(a.persons.map(\.start) == b.persons.map(\.start))
+        }
+        // and every article's `Jane Roe` is one array, as is every `Foreign Minister` role list
+        func storage(_ list: [String]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        let janes = found.flatMap { $0.persons.filter { $0.name == ["Jane", "Roe"] } }
+        #expect(janes.count == 200)
+        #expect(Set(janes.map { storage($0.name) }).count == 1)
+        let roles = found.flatMap { $0.persons.filter { !$0.roles.isEmpty && $0.name == ["Jane", "Roe"] }.map(\.roles) }
+        #expect(!roles.isEmpty)
+        #expect(Set(roles.map(storage)).count == 1)
+        // alone, each article kept its own
+        #expect(Set(alone.flatMap { $0.persons.filter { $0.name == ["Jane", "Roe"] } }.map { storage($0.name) }).count == 200)
+    }
+
     @Test func compactedNamesShareRepeatsInLongArticlesToo() {
         // forty people, each named twice: past the first few lists a table finds the repeats
         var persons: [PersonCandidate] = []
