@@ -74,6 +74,23 @@ import Testing
         #expect(articles.map(\.text) == lists[0].map(\.text))
     }
 
+    @Test func textsPartlyStagedAllEndInOneFileInArticleOrder() throws {
+        let held = try CorpusLoader.load(folder: Paths.seeds).articles
+        // room for the first two texts only: the rest stay in memory
+        let room = held.prefix(2).reduce(0) { $0 + $1.body.utf8Count }
+        let staging = try #require(TextSpill.Staging(capacity: room))
+        var lists = held.map { [$0] }
+        staging.take(&lists, bytesPerWrite: 1)
+        var articles = lists.flatMap { $0 }
+        #expect(articles.prefix(2).allSatisfy { Self.mapped($0)?.file === staging.mapping })
+        #expect(articles.dropFirst(2).allSatisfy { Self.mapped($0) == nil })
+        #expect(TextSpill.move(&articles, from: staging, minimumBytes: .max) == held.count)
+        let texts = try articles.map { try #require(Self.mapped($0)) }
+        #expect(texts.allSatisfy { $0.file === texts[0].file && $0.file !== staging.mapping })
+        #expect(zip(texts, texts.dropFirst()).allSatisfy { $0.start + $0.count == $1.start })
+        #expect(articles.map(\.text) == held.map(\.text))
+    }
+
     @Test func aSmallCorpusKeepsItsTexts() throws {
         var articles = try CorpusLoader.load(folder: Paths.seeds).articles
         #expect(TextSpill.move(&articles) == 0)
