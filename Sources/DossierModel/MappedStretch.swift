@@ -38,6 +38,15 @@ struct MappedStretch {
     /// between blocks in: half of what the listing read.
     static let margin = 64 * 1024
 
+    /// Lets go of every page from the start of the mapping to the end of the stretch and its
+    /// margin, and starts a new one: for reads that go through a mapping in order on several
+    /// cores at once, where a block's reads bring in pages around its start that the block
+    /// before it had let go already.
+    mutating func releaseThroughEnd() {
+        if file != nil, low < high { low = 0 }
+        release()
+    }
+
     /// Lets go of the pages wholly inside the stretch and its margins, and starts a new one.
     /// Pages of the margins that another reader is using come back when next touched.
     mutating func release() {

@@ -23,6 +23,8 @@ public struct TextFilterTable: Sendable {
         let first = articles.startIndex
         self.init(count: articles.count, fill: { i, record in TextFilter.fill(record, article: articles[first + i]) },
                   filled: { range in MappedStretch.letGo(texts: articles[(first + range.lowerBound)..<(first + range.upperBound)].lazy.map(\.body)) })
+        // the pages that one chunk's reads brought in around a chunk already let go
+        MappedStretch.letGo(texts: articles.lazy.map(\.body))
     }
 
     /// `texts(i)`: the searchable texts of article `i`; records are filled on all cores.

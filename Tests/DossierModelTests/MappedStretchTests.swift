@@ -10,21 +10,25 @@ import Testing
         try #require(ResidentPages.kilobytes(ofMappingAt: address))
     }
 
-    @Test func theTextsOfARunAreLetGoAndReadTheSame() throws {
-        // 64 texts of 16 KB one after the other, as a snapshot holds its articles' texts
+    /// 64 texts of 16 KB one after the other in a mapped file, as a snapshot holds its articles'
+    /// texts, each searched and every page of it read: the whole mapping is in. Every page is
+    /// read, not left to the pages mapped around a read (fault-around skips a page the system
+    /// is writing out, and a count that relied on it came a page short now and then).
+    static func sixtyFourTexts() throws -> (texts: [String], mapped: [MappedText], base: UnsafeRawPointer) {
         let texts = (0..<64).map { i in String(String(repeating: "text \(i) said the minister. ", count: 1000).prefix(16_384)) }
         let path = Paths.temporaryFolder().appendingPathComponent("stretch.bin").path
         try Data(texts.joined().utf8).write(to: URL(fileURLWithPath: path))
         let file = try #require(MappedFile(path: path))
         let mapped = texts.indices.map { MappedText(file: file, start: $0 * 16_384, count: 16_384) }
-        let base = try #require(file.bytes.baseAddress)
-        // reading them brings the whole mapping in: every page is read, not left to the pages
-        // mapped around a read (fault-around skips a page the system is writing out, and a
-        // count that relied on it came a page short now and then)
         for (text, expected) in zip(mapped, texts) {
             #expect(text.contains(TextSearch.Needle(String(expected.prefix(12)))))
             #expect(text.withBytes { bytes in stride(from: 0, to: bytes.count, by: 512).reduce(0) { $0 + Int(bytes[$1]) } } > 0)
         }
+        return (texts, mapped, try #require(file.bytes.baseAddress))
+    }
+
+    @Test func theTextsOfARunAreLetGoAndReadTheSame() throws {
+        let (texts, mapped, base) = try Self.sixtyFourTexts()
         let before = try Self.residentKB(of: base)
         #expect(before >= 1000)
         // the first half's stretch is let go, the second half stays
@@ -36,6 +40,20 @@ import Testing
         // the second half stays but for the margin after the stretch (what fault-around may map)
         #expect(after >= 512 - MappedStretch.margin / 1024 - 8, "the second half was let go too: \(after) KB")
         // and the texts read as they did
+        #expect(mapped.map { $0.withBytes { String(decoding: $0, as: UTF8.self) } } == texts)
+    }
+
+    @Test func releasingThroughAStretchsEndLetsGoOfEverythingBeforeIt() throws {
+        let (texts, mapped, base) = try Self.sixtyFourTexts()
+        let before = try Self.residentKB(of: base)
+        #expect(before >= 1000)
+        // a stretch of texts 24..<32, let go with everything before it: the first half goes
+        var read = MappedStretch()
+        for text in mapped[24..<32] { read.add(ArticleBody.mapped(text)) }
+        read.releaseThroughEnd()
+        let after = try Self.residentKB(of: base)
+        #expect(after <= 512 + 8, "\(before) -> \(after) KB")
+        #expect(after >= 512 - MappedStretch.margin / 1024 - 8, "the second half was let go too: \(after) KB")
         #expect(mapped.map { $0.withBytes { String(decoding: $0, as: UTF8.self) } } == texts)
     }
 
