@@ -66,11 +66,12 @@ extension MappedStretch {
         read.release()
     }
 
-    /// Lets go of the stretch that articles' `texts` lie in, those of them in a mapping.
-    static func letGo<S: Sequence<ArticleBody>>(texts: S) {
+    /// Lets go of the stretch that articles' `texts` lie in, those of them in a mapping;
+    /// `throughEnd`: with everything before it (`releaseThroughEnd`).
+    static func letGo<S: Sequence<ArticleBody>>(texts: S, throughEnd: Bool = false) {
         var read = MappedStretch()
         for body in texts { read.add(body) }
-        read.release()
+        if throughEnd { read.releaseThroughEnd() } else { read.release() }
     }
 }
 

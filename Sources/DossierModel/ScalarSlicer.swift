@@ -10,10 +10,6 @@ struct ScalarSlicer {
     private let checkpoints: [Int]?
     private static let stride = 64
 
-    init(text: String, scalars: [Unicode.Scalar]) {
-        self.init(body: .held(text), scalars: scalars)
-    }
-
     /// `scalars`: the body's text as scalars.
     init(body: ArticleBody, scalars: [Unicode.Scalar]) {
         self.body = body

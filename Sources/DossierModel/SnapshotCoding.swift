@@ -51,9 +51,7 @@ extension CorpusCache {
             // pages are let go once a block is encoded, with all before them (`MappedStretch`).
             // Only the block's own stretch left the pages its reads brought in around its start,
             // which the block before had let go already: 30 MB at 100k, 64 KB at each block end.
-            var read = MappedStretch()
-            for a in articles { read.add(a.body) }
-            read.releaseThroughEnd()
+            MappedStretch.letGo(texts: articles.lazy.map(\.body), throughEnd: true)
         }
         MappedStretch.letGo(texts: c.articles.lazy.map(\.body))
         w.blocks(c.actors) { w, a in

@@ -7,7 +7,7 @@ import Testing
                       String(repeating: "ab“中😀 e\u{301}", count: 30)])
     func everySliceEqualsTheScalarsItNames(_ text: String) {
         let scalars = Array(text.unicodeScalars)
-        let slicer = ScalarSlicer(text: text, scalars: scalars)
+        let slicer = ScalarSlicer(body: .held(text), scalars: scalars)
         for start in 0...scalars.count {
             for end in start...scalars.count {
                 let slice = slicer.slice(start, end)
