@@ -83,6 +83,10 @@ public struct Corpus: Sendable {
             // the pages of texts read from a file (`TextSpill`)
             MappedStretch.letGo(texts: articles[range].lazy.map(\.body))
         }
+        // The slices' lists, freed on the threads that made them, stay in those threads' heaps,
+        // where grouping (on this thread) cannot reuse them: given back, 15 MB off the peak
+        // at 100k articles.
+        FreedMemory.release()
         QuoteGroups.assign(&quotes)
         self.quotes = quotes
         indexGroups()

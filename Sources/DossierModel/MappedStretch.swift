@@ -60,10 +60,10 @@ struct MappedStretch {
 
 extension MappedStretch {
     /// Lets go of the stretch that quotes' `words` lie in, those of them in a mapping.
-    static func letGo<S: Sequence<TextPart>>(words: S) {
+    static func letGo<S: Sequence<TextPart>>(words: S, throughEnd: Bool = false) {
         var read = MappedStretch()
         for part in words { read.add(part) }
-        read.release()
+        if throughEnd { read.releaseThroughEnd() } else { read.release() }
     }
 
     /// Lets go of the stretch that articles' `texts` lie in, those of them in a mapping;

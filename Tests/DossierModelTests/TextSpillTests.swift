@@ -146,6 +146,32 @@ import Testing
         #expect(corpus.articles.allSatisfy { $0.textContains(TextSearch.Needle("will pass this week")) })
     }
 
+    @Test func groupingQuotesLetsThePagesOfTheirWordsGo() throws {
+        // 48 articles of 24 KB, each quoting one of two speakers many times
+        let sentences = ["Governor Mira Holt said: “The budget will pass this week.” ",
+                         "Mayor Tomas Reyes said: “The roads will be mended by the spring.” "]
+        var articles = (0..<48).map { i in
+            Article(id: "a\(i)", file: "a\(i).txt", title: "Story \(i)",
+                    text: String(repeating: sentences[i % 2], count: 24_000 / sentences[0].utf8.count) + "Report \(i).")
+        }
+        #expect(TextSpill.move(&articles, minimumBytes: 0) == articles.count)
+        let file = try #require(Self.mapped(articles[0])).file
+        let base = try #require(file.bytes.baseAddress)
+        let total = articles.reduce(0) { $0 + $1.body.utf8Count } / 1024
+        let corpus = Corpus(articles: articles)
+        #expect(corpus.quotes.count > 1000)
+        // every page in again, then the quotes grouped a few at a time
+        var sum = 0
+        for page in stride(from: 0, to: file.bytes.count, by: 4096) { sum &+= Int(file.bytes[page]) }
+        #expect(sum > 0)
+        #expect(try MappedStretchTests.residentKB(of: base) >= total * 3 / 4)
+        let groups = QuoteGroups.groups(of: corpus.quotes, chunk: 100)
+        // the same words in every other article: one group for each speaker
+        #expect(Set(groups.map(\.1)).count == 2)
+        let resident = try MappedStretchTests.residentKB(of: base)
+        #expect(resident <= total / 4, "\(resident) of \(total) KB still resident")
+    }
+
     @Test func bytesCutOffInAScalarReadAsAReplacement() {
         let bytes: [UInt8] = Array("ab é".utf8) + [0xE2, 0x80]  // an ellipsis missing its last byte
         let scalars = bytes.withUnsafeBufferPointer { ScalarArray.of(utf8: $0) }
