@@ -182,7 +182,7 @@ public struct AppState: Sendable {
         let chosen = chosenSources
         if let actor = actorFilter {
             let own = model.articlesByActor[actor]
-            guard let chosen else { return own }
+            guard let chosen else { return Array(own) }
             return own.filter { chosen.contains(model.articleSource[$0]) }
         }
         guard let chosen else { return nil }
@@ -234,16 +234,16 @@ public struct AppState: Sendable {
         let layout = Layout(size: size, state: self)
         var list: [Int]
         if let actor = actorFilter ?? quotesOfActor {
-            list = model.quotesByActor[actor]
+            list = Array(model.quotesByActor[actor])
         } else if let article = readerArticle {
-            list = model.quotesByArticle[article]
+            list = Array(model.quotesByArticle[article])
         } else {
             list = []
         }
         // each quote's article tested alone: this runs on every move in the article list
         let chosen = chosenSources
         list = list.filter { q in
-            let article = model.quoteArticle[q]
+            let article = Int(model.quoteArticle[q])
             return article >= 0 && articlePasses(article, chosen: chosen)
         }
         quotes.setItems(list, height: layout.listRows(.quotes))

@@ -9,11 +9,11 @@ public final class BrowserModel: @unchecked Sendable {
     public let corpus: Corpus
     public let corpusName: String
     /// Quote indices per article index.
-    public let quotesByArticle: [[Int]]
+    public let quotesByArticle: IndexLists
     /// Quote indices per actor index (as speaker).
-    public let quotesByActor: [[Int]]
-    /// Article indices per actor index.
-    public let articlesByActor: [[Int]]
+    public let quotesByActor: IndexLists
+    /// Article indices per actor index, ascending.
+    public let articlesByActor: IndexLists
     /// Actors in sidebar order: persons, then organisations, each by mentions; bylines hidden.
     public let sidebarActors: [Int]
     /// Sources with article counts; `nil` name for articles with none.
@@ -30,8 +30,8 @@ public final class BrowserModel: @unchecked Sendable {
     /// the sources of its articles; per quote, its article's index: what filters are made of.
     public let articleSource: [Int]
     public let articlesBySource: [[Int]]
-    public let actorSources: [[Int]]
-    public let quoteArticle: [Int]
+    public let actorSources: IndexLists
+    public let quoteArticle: [Int32]
     /// The articles in each sort order, made on first use.
     let articleOrders: ArticleOrders
 
@@ -61,8 +61,10 @@ public final class BrowserModel: @unchecked Sendable {
         self.corpusName = name
         // the quotes' lists on a thread of their own while the actors' are made on all cores
         let quoteLists = Background { QuoteLists(corpus) }
-        let byActorArticles = corpus.actorArticleIndices ?? BrowserModel.perActor(corpus.actors.count) { a in
-            corpus.actors[a].articles.compactMap { corpus.articleIndex(of: $0) }.sorted()
+        // a snapshot's lists when it has them
+        let byActorArticles = BrowserModel.perActorLists(corpus.actors.count) { a in
+            if let read = corpus.actorArticleIndices { return read[a].map { Int32($0) } }
+            return corpus.actors[a].articles.compactMap { corpus.articleIndex(of: $0).map { Int32($0) } }.sorted()
         }
         articlesByActor = byActorArticles
         let visible = corpus.actors.indices.filter { !Actor.isByline(roles: corpus.actors[$0].roles) }
@@ -77,8 +79,8 @@ public final class BrowserModel: @unchecked Sendable {
         articlesBySource = bySource
         articleOrders = ArticleOrders(corpus: corpus, articleSource: perArticle, sources: sources.map(\.name))
         // sorted, then each run kept once: a set per actor cost more than the few sources in it
-        actorSources = BrowserModel.perActor(corpus.actors.count) { a in
-            var found = byActorArticles[a].map { perArticle[$0] }
+        actorSources = BrowserModel.perActorLists(corpus.actors.count) { a in
+            var found = byActorArticles[a].map { Int32(perArticle[$0]) }
             found.sort()
             var kept = 0
             for k in found.indices where kept == 0 || found[kept - 1] != found[k] {
@@ -101,14 +103,21 @@ public final class BrowserModel: @unchecked Sendable {
         }
     }
 
-    /// `make(a)` for every actor `a`, on all cores, a block of actors at a time (one actor's few
-    /// articles are too little work to hand out alone). At 100k articles the two per-actor
-    /// lists took a fifth of a reopened browser's wait on one core.
-    static func perActor<T: Sendable>(_ count: Int, _ make: @Sendable (Int) -> T) -> [T] {
+    /// The list `make(a)` for every actor `a`, on all cores, a block of actors at a time (one
+    /// actor's few articles are too little work to hand out alone), kept in one table. At 100k
+    /// articles the per-actor lists took a fifth of a reopened browser's wait on one core.
+    static func perActorLists(_ count: Int, _ make: @Sendable (Int) -> [Int32]) -> IndexLists {
         let block = 1024
-        return ParallelMap.map(Array(stride(from: 0, to: count, by: block))) { start in
-            (start..<min(start + block, count)).map(make)
-        }.flatMap { $0 }
+        return IndexLists(blocks: ParallelMap.map(Array(stride(from: 0, to: count, by: block))) { start in
+            var values: [Int32] = []
+            var counts: [Int] = []
+            for a in start..<min(start + block, count) {
+                let list = make(a)
+                values += list
+                counts.append(list.count)
+            }
+            return (values, counts)
+        })
     }
 
     /// Search, case-insensitive, in what each pane shows: an article's title, source, author
@@ -171,14 +180,14 @@ public final class BrowserModel: @unchecked Sendable {
 /// quotes follow one another, so most take the index of the quote before: at 100k articles, a
 /// million table lookups and copies were a third of building the model.
 private struct QuoteLists: Sendable {
-    var article: [Int]
-    var byArticle: [[Int]]
-    var byActor: [[Int]]
+    var article: [Int32]
+    var byArticle: IndexLists
+    var byActor: IndexLists
     var reported = 0
 
     init(_ corpus: Corpus) {
         let quotes = corpus.quotes
-        article = [Int](repeating: -1, count: quotes.count)
+        article = [Int32](repeating: -1, count: quotes.count)
         // counted first, so that each list is made once at its size
         var perArticle = [Int](repeating: 0, count: corpus.articles.count)
         var perActor = [Int](repeating: 0, count: corpus.actors.count)
@@ -187,8 +196,8 @@ private struct QuoteLists: Sendable {
         var speakers = [Int32](repeating: -1, count: quotes.count)
         for i in quotes.indices {
             let a = i > 0 && quotes[i].article == quotes[i - 1].article
-                ? article[i - 1] : corpus.articleIndex(of: quotes[i].article) ?? -1
-            article[i] = a
+                ? Int(article[i - 1]) : corpus.articleIndex(of: quotes[i].article) ?? -1
+            article[i] = Int32(a)
             if a >= 0 { perArticle[a] += 1 }
             if let s = quotes[i].speaker {
                 perActor[s] += 1
@@ -196,31 +205,8 @@ private struct QuoteLists: Sendable {
             }
             if quotes[i].kind == .reported { reported += 1 }
         }
-        byArticle = QuoteLists.grouped(article, sizes: perArticle)
-        byActor = QuoteLists.grouped(speakers, sizes: perActor)
-    }
-}
-
-extension QuoteLists {
-    /// Per key `k`, the positions `i` with `keys[i] == k`, ascending (negative keys belong to
-    /// no list); `sizes[k]` says how many there are. The positions are laid out in one table,
-    /// then each list is copied out of it whole: a million appends, each checking that its list
-    /// and the list of lists were not shared, took twice as long.
-    static func grouped<Key: BinaryInteger>(_ keys: [Key], sizes: [Int]) -> [[Int]] {
-        var starts = [Int](repeating: 0, count: sizes.count + 1)
-        for k in sizes.indices { starts[k + 1] = starts[k] + sizes[k] }
-        var table = [Int](repeating: 0, count: starts[sizes.count])
-        var next = starts
-        table.withUnsafeMutableBufferPointer { slots in
-            for i in keys.indices where keys[i] >= 0 {
-                let k = Int(keys[i])
-                slots[next[k]] = i
-                next[k] += 1
-            }
-        }
-        return table.withUnsafeBufferPointer { slots in
-            sizes.indices.map { k in [Int](slots[starts[k]..<starts[k + 1]]) }
-        }
+        byArticle = IndexLists(positionsOf: article, sizes: perArticle)
+        byActor = IndexLists(positionsOf: speakers, sizes: perActor)
     }
 }
 
