@@ -43,6 +43,8 @@ struct BinaryWriter {
 
     /// Bytes written so far, those already in the file included.
     var count: Int { (spill?.written ?? 0) + bytes.count }
+    /// Whether it writes to a file as it goes (`init(spillingTo:)`).
+    var isStreaming: Bool { spill != nil }
 
     /// Eight bytes to be filled in by `sealChecksum`.
     mutating func checksumSlot() -> Int {

@@ -176,6 +176,9 @@ public enum CorpusCache {
         // streamed to a temporary file, then renamed into place
         let temporary = path + ".\(getpid()).\(UUID().uuidString.prefix(8)).tmp"
         guard let spill = BinarySpill(path: temporary) else { return }
+        // what the analysis and browsing freed goes back first: the writing's own buffers
+        // then take pages given back, not new ones (60 MB at 100k articles)
+        FreedMemory.release()
         var w = BinaryWriter(spillingTo: spill)
         encode(corpus, loaded: loaded, into: &w)
         guard w.finish() else { unlink(temporary); return }
