@@ -32,7 +32,7 @@ struct BinaryWriter {
     /// with no count: the reader knows how many.
     mutating func words(_ list: UnsafeBufferPointer<UInt64>) {
         bytes.append(contentsOf: UnsafeRawBufferPointer(list))
-        if spill != nil, bytes.count >= 1 << 20 { flush() }
+        flushWhenFull()
     }
 
     /// Zero bytes up to the next multiple of eight bytes from the start, so that words written
@@ -43,6 +43,8 @@ struct BinaryWriter {
 
     /// Bytes written so far, those already in the file included.
     var count: Int { (spill?.written ?? 0) + bytes.count }
+    /// Bytes held in memory, not yet in the file.
+    var heldBytes: Int { bytes.count }
     /// Whether it writes to a file as it goes (`init(spillingTo:)`).
     var isStreaming: Bool { spill != nil }
 
@@ -73,6 +75,13 @@ struct BinaryWriter {
 
     mutating func append(_ other: BinaryWriter) {
         bytes.append(contentsOf: other.bytes)
+        flushWhenFull()
+    }
+
+    /// For a streaming writer: what is held goes to the file once it reaches a megabyte. A
+    /// list written item by item calls this as it goes: the buffer keeps the room it grew to,
+    /// and 100k files' header grew it to 16 MB, resident through the rest of the writing.
+    mutating func flushWhenFull() {
         if spill != nil, bytes.count >= 1 << 20 { flush() }
     }
 

@@ -27,6 +27,7 @@ extension CorpusCache {
             w.int(Int(truncatingIfNeeded: f.digest))
             w.strings(f.articleIds)
             w.warnings(f.warnings)
+            w.flushWhenFull()
         }
         w.warnings(c.warnings)
         // 256 articles a block (a megabyte of text): blocks of 1,024 grew each thread's heap

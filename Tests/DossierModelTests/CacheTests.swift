@@ -375,6 +375,29 @@ import Testing
         }
     }
 
+    @Test func aStreamingWriterHoldsAtMostAMegabyteOfItemsWrittenOneByOne() throws {
+        // 3 MB of small items, as a snapshot's header lists 100k files
+        let path = Paths.temporaryFolder().appendingPathComponent("items").path
+        var streamed = BinaryWriter(spillingTo: try #require(BinarySpill(path: path)))
+        var most = 0
+        for k in 0..<60_000 {
+            streamed.string("folder/file-\(k).txt, forty-odd bytes of path and stamp")
+            streamed.flushWhenFull()
+            most = max(most, streamed.heldBytes)
+        }
+        let finished = streamed.finish()
+        #expect(finished)
+        #expect(most < (1 << 20) + 64)
+        var whole = BinaryWriter()
+        for k in 0..<60_000 {
+            whole.string("folder/file-\(k).txt, forty-odd bytes of path and stamp")
+            whole.flushWhenFull()
+        }
+        // one held in memory keeps everything; both wrote the same bytes
+        #expect(whole.heldBytes > 3_000_000)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == whole.data)
+    }
+
     @Test func aPieceSumFedInPartsIsTheSumOfTheWhole() {
         var rng = SplitMix(seed: 11)
         let bytes = (0..<1000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
