@@ -24,7 +24,7 @@ struct MappedStretch {
 
     /// Takes in the bytes of a quote's words when they lie in a mapping.
     mutating func add(_ part: TextPart) {
-        if case .mapped(let text, let from, let to) = part { add(text, from: from, to: to) }
+        if case .inMapping(let text, let from, let to) = part { add(text, from: Int(from), to: Int(to)) }
     }
 
     /// Takes in an article's text when it lies in a mapping.

@@ -82,8 +82,8 @@ extension TextPart {
     /// Its UTF-8 range in an article's text, when it is a part of that very text (or of an equal
     /// one); a part of the same mapped text is known without reading it.
     func utf8Range(in body: ArticleBody) -> (from: Int, to: Int)? {
-        if case .mapped(let mine, let from, let to) = self, case .mapped(let theirs) = body, mine === theirs {
-            return (from, to)
+        if case .inMapping(let mine, let from, let to) = self, case .mapped(let theirs) = body, mine === theirs {
+            return (Int(from), Int(to))
         }
         return substring.utf8Range(in: body.string)
     }

@@ -19,9 +19,9 @@ import Testing
         #expect(back.articles.count == 5)
         for a in back.articles {
             guard case .mapped = a.body else { Issue.record("\(a.id) text was made at once"); continue }
-            #expect(a.paragraphs.allSatisfy { if case .mapped = $0.part { true } else { false } })
+            #expect(a.paragraphs.allSatisfy { if case .inMapping = $0.part { true } else { false } })
         }
-        let mappedQuotes = back.quotes.filter { if case .mapped = $0.words { true } else { false } }
+        let mappedQuotes = back.quotes.filter { if case .inMapping = $0.words { true } else { false } }
         #expect(mappedQuotes.count == back.quotes.count)
         #expect(back.quotes.count >= 30)
         // read, they are the very words of the corpus the snapshot was made from

@@ -35,8 +35,9 @@ import Testing
 
     @Test func quotesParagraphsAndMentionsHoldTheirNumbersIn32Bits() {
         // a million of each at 100k articles: a field back at 64 bits shows here
-        #expect(MemoryLayout<Quote>.stride == 128)
-        #expect(MemoryLayout<Paragraph>.stride == 56)
+        #expect(MemoryLayout<Quote>.stride == 112)
+        #expect(MemoryLayout<Paragraph>.stride == 48)
+        #expect(MemoryLayout<TextPart>.size <= 25)
         #expect(MemoryLayout<ResolvedMention>.stride == 16)
         #expect(MemoryLayout<PersonCandidate>.stride == 56)
         #expect(MemoryLayout<OrganizationCandidate>.stride == 48)
@@ -54,6 +55,17 @@ import Testing
         #expect(q.group == 0)
         q.end = Int.max
         #expect(q.end == Int(Int32.max))
+        // an optional's nil is a number no value takes: the lowest values are clamped above it
+        q.speaker = Int(Int32.min)
+        #expect(q.speaker == Int(Int32.min) + 1)
+        q.group = -5
+        #expect(q.group == -5)
+        // a part of a string reads back as the slice it was made from
+        let text = "Zoë said “ça va” twice"
+        let slice = text[text.index(text.startIndex, offsetBy: 10)..<text.index(text.startIndex, offsetBy: 15)]
+        #expect(TextPart.slice(slice).substring == slice)
+        #expect(TextPart.slice(slice).utf8Count == slice.utf8.count)
+        #expect(TextPart.slice(text[...]).substring == text[...])
         let p = Paragraph(text: "x", start: 2, end: 3, sourceStart: 10, sourceEnd: 11)
         #expect([p.start, p.end, p.sourceStart, p.sourceEnd] as [Int] == [2, 3, 10, 11])
         #expect(p != Paragraph(text: "x", start: 2, end: 3, sourceStart: 10, sourceEnd: 12))

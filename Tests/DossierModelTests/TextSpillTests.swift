@@ -115,7 +115,7 @@ import Testing
         // each quote's words are a range of its article's text in the file, known without reading it
         for q in afterAnalysis.quotes {
             let article = try #require(afterAnalysis.article(id: q.article))
-            guard case .mapped(let words, _, _) = q.words, let text = Self.mapped(article) else {
+            guard case .inMapping(let words, _, _) = q.words, let text = Self.mapped(article) else {
                 Issue.record("\(q.id) words are not in the file")
                 continue
             }
