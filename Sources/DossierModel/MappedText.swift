@@ -95,7 +95,7 @@ enum TextPart: Sendable, Hashable {
 
     /// A part that is the slice `s` of its string.
     static func slice(_ s: Substring) -> TextPart {
-        let from = s.base.utf8.distance(from: s.base.startIndex, to: s.startIndex), to = from + s.utf8.count
+        let (from, to) = s.utf8RangeInBase
         guard let a = Int32(exactly: from), let b = Int32(exactly: to) else {
             // a slice past 2 GB into its string: its words as a string of their own
             let own = String(s)

@@ -68,10 +68,15 @@ extension String {
 }
 
 extension Substring {
+    /// Its UTF-8 range in the string it is a slice of.
+    var utf8RangeInBase: (from: Int, to: Int) {
+        let from = base.utf8.distance(from: base.utf8.startIndex, to: startIndex)
+        return (from, from + utf8.count)
+    }
+
     /// Its UTF-8 range in `text`, when it is a slice of that very text (or of an equal one).
     func utf8Range(in text: String) -> (from: Int, to: Int)? {
-        let from = base.utf8.distance(from: base.utf8.startIndex, to: startIndex)
-        let to = from + utf8.count
+        let (from, to) = utf8RangeInBase
         guard to <= text.utf8.count, text.isScalarBoundary(utf8: from), text.isScalarBoundary(utf8: to),
               text.sliceUTF8(from, to) == self else { return nil }
         return (from, to)

@@ -48,13 +48,11 @@ public struct IndexLists: RandomAccessCollection, Sendable {
 }
 
 /// One list of `IndexLists`: its indices as `Int`, without copying them out.
-public struct IndexList: RandomAccessCollection, Sendable, Equatable {
+public struct IndexList: RandomAccessCollection, Sendable {
     fileprivate let values: [Int32]
     fileprivate let range: Range<Int>
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { range.count }
     public subscript(position: Int) -> Int { Int(values[range.lowerBound + position]) }
-
-    public static func == (a: IndexList, b: IndexList) -> Bool { a.elementsEqual(b) }
 }
