@@ -73,6 +73,9 @@ struct BinaryWriter {
         return spill.close()
     }
 
+    /// No bytes held, the room they took kept for the next ones (a writer that keeps them).
+    mutating func empty() { bytes.removeAll(keepingCapacity: true) }
+
     mutating func append(_ other: BinaryWriter) {
         bytes.append(contentsOf: other.bytes)
         flushWhenFull()

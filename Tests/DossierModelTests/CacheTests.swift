@@ -498,4 +498,27 @@ import Testing
             }
         }
     }
+
+    @Test func aBlockWrittenIntoABufferThatHeldALongerOneCarriesNothingOfIt() throws {
+        // Each wave's blocks are written into the buffers the wave before used. Items that
+        // shrink from block to block leave a longer block in every buffer before a shorter
+        // one: a buffer not emptied would put the old bytes after the new.
+        let items = (0..<3000).map { i in String(repeating: "ü", count: max(1, 3000 - i)) + " \(i)" }
+        var inMemory = BinaryWriter()
+        inMemory.blocks(items, size: 16) { w, s in w.string(s) }
+        let back = try inMemory.data.withUnsafeBytes { bytes in
+            var r = BinaryReader(bytes)
+            return try r.blocks { r in try r.string() }
+        }
+        #expect(back == items)
+        // and the same bytes streamed to a file
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("blocks-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        let spill = try #require(BinarySpill(path: path))
+        var streamed = BinaryWriter(spillingTo: spill)
+        streamed.blocks(items, size: 16) { w, s in w.string(s) }
+        let finished = streamed.finish()
+        #expect(finished)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == inMemory.data)
+    }
 }
