@@ -22,7 +22,14 @@ public struct Paragraph: Sendable, Hashable {
         self.sourceEnd = sourceEnd
     }
 
-    mutating func share(_ part: TextPart) { self.part = part }
+    /// A paragraph that is `part` of its article's text.
+    init(part: TextPart, start: Int, end: Int, sourceStart: Int, sourceEnd: Int) {
+        self.part = part
+        self.start = start
+        self.end = end
+        self.sourceStart = sourceStart
+        self.sourceEnd = sourceEnd
+    }
 }
 
 /// An article as a reader sees it: metadata and the cleaned body.
@@ -38,7 +45,9 @@ public struct Article: Sendable, Hashable, Identifiable {
     public var url: String?
     /// Image credit taken out of the body (`Jane Roe via Example Agency`).
     public var credit: String?
-    public var paragraphs: [Paragraph]
+    /// Made from `paragraphPlaces` and the text as they are read.
+    public var paragraphs: ParagraphList { ParagraphList(body: body, places: paragraphPlaces) }
+    let paragraphPlaces: [ParagraphPlace]
     /// Paragraphs joined by one blank line; every offset in the model indexes this text.
     public var text: String { body.string }
     /// The text as it is held: read back from a snapshot, it stays there until it is read.
@@ -87,30 +96,39 @@ public struct Article: Sendable, Hashable, Identifiable {
         self.credit = credit
         self.body = body
         self.removedLines = removedLines
-        var paragraphs: [Paragraph] = []
-        paragraphs.reserveCapacity(ranges.count)
-        switch body {
-        case .held(let text):
-            var index = text.utf8.startIndex
-            for r in ranges {
-                let end = text.utf8.index(index, offsetBy: r.utf8, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
-                var p = Paragraph(text: "", start: r.start, end: r.end, sourceStart: r.sourceStart, sourceEnd: r.sourceEnd)
-                p.share(.slice(Substring(text.utf8[index..<end])))
-                paragraphs.append(p)
-                index = text.utf8.index(end, offsetBy: 2, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
-            }
-        case .mapped(let text):
-            // the paragraphs' places are worked out from their lengths; the text stays unread
-            var from = 0
-            for r in ranges {
-                let to = min(from + r.utf8, text.count)
-                var p = Paragraph(text: "", start: r.start, end: r.end, sourceStart: r.sourceStart, sourceEnd: r.sourceEnd)
-                p.share(.mapped(text, from: from, to: to))
-                paragraphs.append(p)
-                from = min(to + 2, text.count)
-            }
+        // each paragraph's bytes follow the last one's and the blank line after it
+        let count = body.utf8Count
+        var from = 0
+        var places: [ParagraphPlace] = []
+        places.reserveCapacity(ranges.count)
+        for r in ranges {
+            let to = min(from + max(0, r.utf8), count)
+            places.append(ParagraphPlace(start: r.start, end: r.end, sourceStart: r.sourceStart, sourceEnd: r.sourceEnd,
+                                         utf8From: Int32(clamping: from), utf8To: Int32(clamping: to)))
+            from = min(to + 2, count)
         }
-        self.paragraphs = paragraphs
+        paragraphPlaces = places
+    }
+
+    /// The same article, its text held by `body` (which must hold the same bytes).
+    func rebound(to body: ArticleBody) -> Article {
+        Article(id: id, file: file, title: title, source: source, author: author, date: date, url: url, credit: credit,
+                body: body, places: paragraphPlaces, removedLines: removedLines)
+    }
+
+    private init(id: String, file: String, title: String, source: String?, author: String?, date: PartialDate?,
+                 url: String?, credit: String?, body: ArticleBody, places: [ParagraphPlace], removedLines: [String]) {
+        self.id = id
+        self.file = file
+        self.title = title
+        self.source = source
+        self.author = author
+        self.date = date
+        self.url = url
+        self.credit = credit
+        self.body = body
+        self.paragraphPlaces = places
+        self.removedLines = removedLines
     }
 
     /// Paragraphs joined by a blank line into a string allocated once at its size: `joined`
@@ -132,7 +150,7 @@ public struct Article: Sendable, Hashable, Identifiable {
         var low = 0, high = paragraphs.count - 1
         while low <= high {
             let mid = (low + high) / 2
-            let p = paragraphs[mid]
+            let p = paragraphPlaces[mid]
             if offset < p.start { high = mid - 1 } else if offset > p.end { low = mid + 1 } else { return mid }
         }
         return nil

@@ -32,10 +32,11 @@ struct ArticleContext {
         var s = -1
         var p = 0
         var paragraphIndex = 0
+        let paragraphs = article.paragraphs
         sentence.reserveCapacity(tokens.count)
         for i in tokens.indices {
             if tokens[i].sentenceStart || i == 0 { s += 1; sentenceStarts.append(i) }
-            while paragraphIndex + 1 < article.paragraphs.count, tokens[i].start >= article.paragraphs[paragraphIndex + 1].start {
+            while paragraphIndex + 1 < paragraphs.count, tokens[i].start >= paragraphs.start(paragraphIndex + 1) {
                 paragraphIndex += 1
             }
             p = paragraphIndex

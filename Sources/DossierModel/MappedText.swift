@@ -180,6 +180,15 @@ enum ArticleBody: Sendable, Hashable {
         }
     }
 
+    /// The same from 32-bit offsets that lie within the text (a paragraph's), made without
+    /// walking the string.
+    func part(utf8 from: Int32, _ to: Int32) -> TextPart {
+        switch self {
+        case .held(let s): return .inString(s, from: from, to: to)
+        case .mapped(let text): return .inMapping(text, from: from, to: to)
+        }
+    }
+
     static func == (a: ArticleBody, b: ArticleBody) -> Bool { a.string == b.string }
     func hash(into h: inout Hasher) { h.combine(string) }
 }

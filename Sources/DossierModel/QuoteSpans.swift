@@ -41,7 +41,8 @@ enum QuoteSpans {
     static func find(in article: Article, scalars: [Unicode.Scalar]) -> [Span] {
         var spans: [Span] = []
         var openAt: Int?            // offset of the opening mark of the quote in progress
-        for (index, paragraph) in article.paragraphs.enumerated() {
+        let paragraphs = article.paragraphs
+        for (index, paragraph) in paragraphs.enumerated() {
             var marks: [(Int, Direction)] = []
             for i in paragraph.start..<paragraph.end { if let d = direction(scalars, i) { marks.append((i, d)) } }
             // whether a closing mark comes later in the paragraph, for each mark (one pass
@@ -77,8 +78,8 @@ enum QuoteSpans {
             // End of paragraph with a quote open: it continues only if the next paragraph opens
             // with a mark; otherwise it ends here.
             if let open = openAt {
-                let next = index + 1 < article.paragraphs.count ? article.paragraphs[index + 1] : nil
-                let continues = next.map { n in direction(scalars, n.start) == .opening } ?? false
+                let next = index + 1 < paragraphs.count ? paragraphs.start(index + 1) : nil
+                let continues = next.map { start in direction(scalars, start) == .opening } ?? false
                 if !continues {
                     spans.append(span(scalars, open: open, close: paragraph.end, closed: false))
                     openAt = nil

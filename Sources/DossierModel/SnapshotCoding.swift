@@ -43,9 +43,9 @@ extension CorpusCache {
             case .held(let text): w.string(text)
             case .mapped(let text): text.withBytes { w.utf8($0) }
             }
-            w.int(a.paragraphs.count)
-            for p in a.paragraphs {
-                w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.part.utf8Count)
+            w.int(a.paragraphPlaces.count)
+            for p in a.paragraphPlaces {
+                w.int(p.start); w.int(p.end); w.int(p.sourceStart); w.int(p.sourceEnd); w.int(p.utf8Count)
             }
         } written: { articles in
             // texts copied from a mapping (a temporary file, the snapshot being replaced): their

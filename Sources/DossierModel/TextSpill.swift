@@ -124,13 +124,3 @@ enum TextSpill {
         }
     }
 }
-
-extension Article {
-    /// The same article, its text held by `body` (which must hold the same bytes).
-    func rebound(to body: ArticleBody) -> Article {
-        Article(restoring: id, file: file, title: title, source: source, author: author, date: date, url: url,
-                credit: credit, body: body,
-                ranges: paragraphs.map { ($0.start, $0.end, $0.sourceStart, $0.sourceEnd, $0.part.utf8Count) },
-                removedLines: removedLines)
-    }
-}

@@ -17,7 +17,7 @@ public final class ReaderText: @unchecked Sendable {
         public var end: Int
     }
 
-    private let paragraphs: [Paragraph]
+    private let paragraphs: ParagraphList
     private let width: Int
     /// The cleaned text's length in scalars (where its last paragraph ends).
     public let textLength: Int
