@@ -147,7 +147,7 @@ public struct Article: Sendable, Hashable, Identifiable {
 
     /// The paragraph holding the cleaned-text offset.
     public func paragraphIndex(containing offset: Int) -> Int? {
-        var low = 0, high = paragraphs.count - 1
+        var low = 0, high = paragraphPlaces.count - 1
         while low <= high {
             let mid = (low + high) / 2
             let p = paragraphPlaces[mid]

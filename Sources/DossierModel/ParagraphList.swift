@@ -17,7 +17,7 @@ struct ParagraphPlace: Sendable, Hashable {
 }
 
 /// An article's paragraphs, each made from its place and the article's text when it is read.
-public struct ParagraphList: RandomAccessCollection, Sendable {
+public struct ParagraphList: RandomAccessCollection, Sendable, Equatable {
     let body: ArticleBody
     let places: [ParagraphPlace]
 
@@ -29,6 +29,9 @@ public struct ParagraphList: RandomAccessCollection, Sendable {
         return Paragraph(part: body.part(utf8: place.utf8From, place.utf8To), start: place.start, end: place.end,
                          sourceStart: place.sourceStart, sourceEnd: place.sourceEnd)
     }
+
+    /// The same paragraphs (offsets and words), whether their texts are held or mapped.
+    public static func == (a: ParagraphList, b: ParagraphList) -> Bool { a.elementsEqual(b) }
 
     /// Paragraph `i`'s start in the cleaned text, without making the paragraph.
     func start(_ i: Int) -> Int { places[i].start }

@@ -46,6 +46,8 @@ import Testing
         #expect(moved[0].paragraphs.map(\.text) == Self.parts)
         #expect(moved[0].paragraphs.map(\.start) == held[0].paragraphs.map(\.start))
         #expect(moved == held)
+        #expect(moved[0].paragraphs == held[0].paragraphs)
+        #expect(moved[0].paragraphs != Article(id: "q", file: "q.txt", title: "", text: "Other words.").paragraphs)
     }
 
     @Test func lengthsThatOverrunTheTextAreCutAtItsEnd() {
