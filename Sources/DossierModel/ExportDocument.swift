@@ -87,7 +87,7 @@ public struct ExportDocument: Sendable {
 
     /// `"name" : [ … ]` with the entries `make` gives for `items`, as the encoder nests them.
     /// `letGo`: lets go of what a block of items read from a mapping, once they are encoded.
-    private func section<Entry: Encodable>(_ name: String, _ items: [Int], last: Bool, _ sizes: (block: Int, atOnce: Int),
+    private func section<Entry: Encodable & SendableMetatype>(_ name: String, _ items: [Int], last: Bool, _ sizes: (block: Int, atOnce: Int),
                                            _ sink: (Data) -> Void, _ make: @escaping @Sendable (Int) -> Entry,
                                            letGo: (@Sendable (ArraySlice<Int>) -> Void)? = nil) {
         sink(Data("  \"\(name)\" : ".utf8))

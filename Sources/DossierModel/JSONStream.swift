@@ -8,7 +8,7 @@ public enum JSONStream {
     /// levels deep in a document (0: the document itself). Blocks of `block` entries are
     /// encoded on all cores, `blocksAtOnce` of them before they are written to `sink`.
     /// `encoded`: told of each block's range of entries once they are encoded.
-    public static func array<Entry: Encodable>(count: Int, depth: Int = 0, block: Int = 256, blocksAtOnce: Int = 8,
+    public static func array<Entry: Encodable & SendableMetatype>(count: Int, depth: Int = 0, block: Int = 256, blocksAtOnce: Int = 8,
                                                sink: (Data) -> Void, make: @escaping @Sendable (Int) -> Entry,
                                                encoded done: (@Sendable (Range<Int>) -> Void)? = nil) {
         let closing = String(repeating: "  ", count: depth) + "]"
