@@ -36,7 +36,8 @@ let package = Package(
             dependencies: ["DossierModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierModel"]),
+        // the screen snapshots are read from the source tree (`Support.swift`), not as resources
+        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierModel"], exclude: ["Snapshots"]),
         .testTarget(name: "dossierTests", dependencies: ["dossier", "DossierModel"]),
     ]
 )

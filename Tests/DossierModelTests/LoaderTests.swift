@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct LoadingBadInput {
     func write(_ bytes: [UInt8], _ name: String, in folder: URL) {
-        FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(bytes)),
+                "could not write \(name)")
     }
 
     func folderWithGoodArticle() -> URL {
