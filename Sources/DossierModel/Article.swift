@@ -51,7 +51,7 @@ public struct Article: Sendable, Hashable, Identifiable {
     /// Paragraphs joined by one blank line; every offset in the model indexes this text.
     public var text: String { body.string }
     /// The text as it is held: read back from a snapshot, it stays there until it is read.
-    let body: ArticleBody
+    private(set) var body: ArticleBody
     /// Clutter and metadata lines removed from the body, as they were written.
     public var removedLines: [String]
 
@@ -111,24 +111,11 @@ public struct Article: Sendable, Hashable, Identifiable {
     }
 
     /// The same article, its text held by `body` (which must hold the same bytes).
+    /// Its paragraphs' places are offsets in the bytes, so they stand as they are.
     func rebound(to body: ArticleBody) -> Article {
-        Article(id: id, file: file, title: title, source: source, author: author, date: date, url: url, credit: credit,
-                body: body, places: paragraphPlaces, removedLines: removedLines)
-    }
-
-    private init(id: String, file: String, title: String, source: String?, author: String?, date: PartialDate?,
-                 url: String?, credit: String?, body: ArticleBody, places: [ParagraphPlace], removedLines: [String]) {
-        self.id = id
-        self.file = file
-        self.title = title
-        self.source = source
-        self.author = author
-        self.date = date
-        self.url = url
-        self.credit = credit
-        self.body = body
-        self.paragraphPlaces = places
-        self.removedLines = removedLines
+        var moved = self
+        moved.body = body
+        return moved
     }
 
     /// Paragraphs joined by a blank line into a string allocated once at its size: `joined`

@@ -171,21 +171,14 @@ enum ArticleBody: Sendable, Hashable {
         }
     }
 
-    /// Words `from..<to` (UTF-8 offsets, on scalar boundaries) as a part of this text: a slice
-    /// of a held string, or a range of a mapped text, which stays unread.
+    /// Words `from..<to` (UTF-8 offsets, on scalar boundaries) as a part of this text: a range
+    /// of a held string or of a mapped text (which stays unread), made without walking either.
     func part(_ from: Int, _ to: Int) -> TextPart {
         switch self {
-        case .held(let s): return .slice(s.sliceUTF8(from, to))
+        case .held(let s):
+            guard let a = Int32(exactly: from), let b = Int32(exactly: to) else { return .slice(s.sliceUTF8(from, to)) }
+            return .inString(s, from: a, to: b)
         case .mapped(let text): return .mapped(text, from: from, to: to)
-        }
-    }
-
-    /// The same from 32-bit offsets that lie within the text (a paragraph's), made without
-    /// walking the string.
-    func part(utf8 from: Int32, _ to: Int32) -> TextPart {
-        switch self {
-        case .held(let s): return .inString(s, from: from, to: to)
-        case .mapped(let text): return .inMapping(text, from: from, to: to)
         }
     }
 

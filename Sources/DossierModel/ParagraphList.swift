@@ -26,7 +26,7 @@ public struct ParagraphList: RandomAccessCollection, Sendable, Equatable {
 
     public subscript(i: Int) -> Paragraph {
         let place = places[i]
-        return Paragraph(part: body.part(utf8: place.utf8From, place.utf8To), start: place.start, end: place.end,
+        return Paragraph(part: body.part(Int(place.utf8From), Int(place.utf8To)), start: place.start, end: place.end,
                          sourceStart: place.sourceStart, sourceEnd: place.sourceEnd)
     }
 
