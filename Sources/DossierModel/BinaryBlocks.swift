@@ -39,45 +39,77 @@ private final class BlockBuffer: @unchecked Sendable {
     var writer = BinaryWriter()
 }
 
-extension BinaryReader {
-    /// The whole list that `BinaryWriter.blocks` wrote, in order. Each block is decoded on one
-    /// of the cores straight into its place in the result: gathering per-block arrays into one
-    /// copied (and retained) every item a second time.
-    mutating func blocks<T: Sendable>(_ read: @escaping @Sendable (inout BinaryReader) throws -> T) throws -> [T] {
-        let total = try count()
-        var spans: [(start: Int, length: Int, items: Int, first: Int)] = []
-        var seen = 0
-        while seen < total {
-            let items = try count(), length = try count()
-            guard items > 0, seen + items <= total else { throw Corrupt() }
-            spans.append((position, length, items, seen))
-            try skip(length)
-            seen += items
+/// Where a list that `BinaryWriter.blocks` wrote lies in its bytes, block by block, so that
+/// it can be decoded whole or a few blocks at a time, later than it was read past.
+struct BlockList: Sendable {
+    struct Span: Sendable {
+        /// The block's first byte (in the bytes the list was read from), its length, its item
+        /// count, and the index in the list of its first item.
+        var start: Int, length: Int, items: Int, first: Int
+    }
+    var total = 0
+    var spans: [Span] = []
+
+    /// The items of `chosen` blocks (all when nil), in order. Each block is decoded on one of
+    /// the cores straight into its place in the result: gathering per-block arrays into one
+    /// copied (and retained) every item a second time. `bytes`: those the list was read from.
+    func decode<T: Sendable>(_ bytes: UnsafeRawBufferPointer, blocks chosen: [Span]? = nil,
+                             used: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
+                             _ read: @escaping @Sendable (inout BinaryReader) throws -> T) throws -> [T] {
+        let blocks = chosen ?? spans
+        // each block's place in the result
+        var places: [(span: Span, at: Int)] = []
+        var count = 0
+        for span in blocks {
+            guard span.start >= 0, span.length >= 0, span.start + span.length <= bytes.count else { throw BinaryReader.Corrupt() }
+            places.append((span, count))
+            count += span.items
         }
         let whole = SharedBytes(bytes: bytes)
-        let used = self.used
-        return try [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+        return try [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let out = SharedSlots(base: buffer.baseAddress)
             // per block: how many items it wrote, and whether all of it read well
-            let done = ParallelMap.map(spans) { span -> (written: Int, ok: Bool) in
+            let done = ParallelMap.map(places) { place -> (written: Int, ok: Bool) in
+                let span = place.span
                 let part = UnsafeRawBufferPointer(rebasing: whole.bytes[span.start..<(span.start + span.length)])
                 defer { used?(part) }
                 var r = BinaryReader(part)
                 var k = 0
                 while k < span.items {
                     guard let item = try? read(&r) else { return (k, false) }
-                    (out.base! + span.first + k).initialize(to: item)
+                    (out.base! + place.at + k).initialize(to: item)
                     k += 1
                 }
                 return (k, r.atEnd)
             }
             guard done.allSatisfy(\.ok) else {
-                for (span, result) in zip(spans, done) { (out.base! + span.first).deinitialize(count: result.written) }
+                for (place, result) in zip(places, done) { (out.base! + place.at).deinitialize(count: result.written) }
                 initialized = 0
-                throw Corrupt()
+                throw BinaryReader.Corrupt()
             }
-            initialized = total
+            initialized = count
         }
+    }
+}
+
+extension BinaryReader {
+    /// The blocks of the list that `BinaryWriter.blocks` wrote here, the reader moved past them.
+    mutating func blockList() throws -> BlockList {
+        var list = BlockList(total: try count())
+        var seen = 0
+        while seen < list.total {
+            let items = try count(), length = try count()
+            guard items > 0, seen + items <= list.total else { throw Corrupt() }
+            list.spans.append(.init(start: position, length: length, items: items, first: seen))
+            try skip(length)
+            seen += items
+        }
+        return list
+    }
+
+    /// The whole list that `BinaryWriter.blocks` wrote, in order, decoded on all cores.
+    mutating func blocks<T: Sendable>(_ read: @escaping @Sendable (inout BinaryReader) throws -> T) throws -> [T] {
+        try blockList().decode(bytes, used: used, read)
     }
 }
 

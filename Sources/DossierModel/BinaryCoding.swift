@@ -184,16 +184,25 @@ struct BinaryReader {
     }
     /// Reads a checksum slot and checks it against everything after it.
     mutating func verifyChecksum() throws {
-        guard offset + 8 <= bytes.count else { throw Corrupt() }
+        let slot = offset
+        try skipChecksum()
+        try verifyChecksum(slot: slot)
+    }
+    /// Passes over a checksum slot, to be checked later (`verifyChecksum(slot:)`).
+    mutating func skipChecksum() throws { try skip(8) }
+    /// Checks the checksum slot at `slot` against everything after it.
+    func verifyChecksum(slot: Int) throws {
+        guard slot >= 0, slot + 8 <= bytes.count else { throw Corrupt() }
         var stored: UInt64 = 0
-        for k in 0..<8 { stored |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
-        offset += 8
-        guard Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[offset...]), used: used) == stored else { throw Corrupt() }
+        for k in 0..<8 { stored |= UInt64(bytes[slot + k]) << (8 * UInt64(k)) }
+        guard Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[(slot + 8)...]), used: used) == stored else { throw Corrupt() }
     }
     mutating func skip(_ n: Int) throws {
         guard n >= 0, offset + n <= bytes.count else { throw Corrupt() }
         offset += n
     }
+    /// Passes over what `string` would read.
+    mutating func skipString() throws { try skip(try count()) }
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
     mutating func strings() throws -> [String] { try (0..<count()).map { _ in try string() } }

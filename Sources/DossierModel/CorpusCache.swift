@@ -49,10 +49,11 @@ public enum CorpusCache {
         /// it had: the same articles in the same order, so that an analysis would give the
         /// snapshot's corpus again. Its warnings are those of this load.
         public func unchanged(for loaded: CorpusLoader.Result) -> Corpus? {
-            guard var corpus = stale?.corpus, loaded.reusedIds.count == loaded.articles.count,
-                  loaded.articles.count == corpus.articles.count,
-                  loaded.articles.indices.allSatisfy({ loaded.articles[$0].id == corpus.articles[$0].id }) else { return nil }
-            corpus.warnings = loaded.warnings + warnings
+            guard let stale, loaded.reusedIds.count == loaded.articles.count, loaded.articles.count == stale.corpus.articles.count,
+                  loaded.articles.indices.allSatisfy({ loaded.articles[$0].id == stale.corpus.articles[$0].id }),
+                  var corpus = stale.analysis?.corpus(articles: stale.corpus.articles, warnings: loaded.warnings + warnings,
+                                                      idIndex: stale.corpus.articleIndexById)
+            else { return nil }
             corpus.lentFilters = lentFilters(for: loaded)
             return corpus
         }
@@ -77,7 +78,7 @@ public enum CorpusCache {
         /// analysis should not run with them in memory.
         public mutating func handOver(for loaded: CorpusLoader.Result) -> (prior: PriorAnalysis?, warnings: [LoadWarning]) {
             defer { self = Lookup() }
-            return (stale?.prior(for: loaded), warnings)
+            return (stale?.prior(for: loaded) ?? nil, warnings)
         }
         init(corpus: Corpus? = nil, stale: Snapshot? = nil, warnings: [LoadWarning] = []) {
             self.corpus = corpus
@@ -96,6 +97,8 @@ public enum CorpusCache {
         /// mapping that holds them.
         var filterOffset: Int?
         var filterRecords: FilterRecords?
+        /// A stale snapshot's analysis, still in its bytes (its `corpus` holds the articles alone).
+        var analysis: StoredAnalysis?
 
         /// Reads the corpus folder again, taking unchanged files from the snapshot.
         public func reload(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CorpusLoader.Result {
@@ -103,8 +106,8 @@ public enum CorpusCache {
         }
 
         /// What the snapshot's analysis lends to that of `loaded` (a `reload`).
-        public func prior(for loaded: CorpusLoader.Result) -> PriorAnalysis {
-            PriorAnalysis(corpus, unchanged: loaded.reusedIds)
+        public func prior(for loaded: CorpusLoader.Result) -> PriorAnalysis? {
+            analysis.map { PriorAnalysis($0, of: corpus.articles, for: loaded.articles, unchanged: loaded.reusedIds) }
         }
     }
 

@@ -5,66 +5,64 @@ import Foundation
 /// when the people and organisations it names resolve as before. Merging names across articles
 /// and grouping quotes are corpus-wide and always run again.
 ///
-/// The earlier corpus's lists are held as they are, not copied into tables: at 100k articles a
-/// copy of every mention and quote cost most of a second and several hundred megabytes.
+/// The earlier analysis stays in its snapshot's bytes (`StoredAnalysis`): the name candidates
+/// are read at the start, and the mentions and quotes a slice of articles at a time as the
+/// quotes are collected (`lend(for:)`), once names are merged.
 public struct PriorAnalysis: Sendable {
     /// Index in the earlier corpus of each unchanged article.
     private var earlier: [String: Int] = [:]
-    private var names = LentNames([])
-    private var mentions: [[ResolvedMention]] = []
-    /// The earlier quotes, article by article, and each earlier article's part of them (nil
-    /// when its quotes were not together, which the corpus never does; they are then found again).
-    private var quotes: [Quote] = []
-    private var quoteRanges: [Range<Int>?] = []
-    /// What attribution reads of each earlier actor.
-    private var actors: [ActorFacts] = []
+    private let names: LentNames
+    private let stored: StoredAnalysis
+    private let slice = LentSlice()
 
-    /// `unchanged`: ids of the articles whose files did not change.
-    init(_ corpus: Corpus, unchanged: Set<String>) {
-        guard corpus.names.count == corpus.articles.count, corpus.mentions.count == corpus.articles.count else { return }
-        for (i, article) in corpus.articles.enumerated() where unchanged.contains(article.id) { earlier[article.id] = i }
-        names = LentNames(corpus.names)
-        mentions = corpus.mentions
-        quotes = corpus.quotes
-        actors = corpus.actors.map(ActorFacts.init)
-        quoteRanges = PriorAnalysis.ranges(of: corpus.quotes, in: corpus.articles)
-    }
+    /// The new analysis's articles, and the place among them of each earlier article (-1 when
+    /// its file changed or went).
+    private let articles: [Article]
+    private var newPlace: [Int32]
 
-    /// Each article's run of quotes, when the quotes come article by article in its order.
-    static func ranges(of quotes: [Quote], in articles: [Article]) -> [Range<Int>?] {
-        var ranges = [Range<Int>?](repeating: 0..<0, count: articles.count)
-        var a = 0, k = 0
-        while k < quotes.count {
-            while a < articles.count, articles[a].id != quotes[k].article { a += 1 }
-            guard a < articles.count else { break }
-            let start = k
-            while k < quotes.count, quotes[k].article == articles[a].id { k += 1 }
-            ranges[a] = start..<k
-            a += 1
+    /// `stored`: the analysis of `earlierArticles`; `articles`: the new analysis's, of which
+    /// those with ids in `unchanged` have files that did not change.
+    init(_ stored: StoredAnalysis, of earlierArticles: [Article], for articles: [Article], unchanged: Set<String>) {
+        self.stored = stored
+        self.articles = articles
+        for (i, article) in earlierArticles.enumerated() where unchanged.contains(article.id) { earlier[article.id] = i }
+        newPlace = [Int32](repeating: -1, count: stored.articleCount)
+        for (j, article) in articles.enumerated() {
+            if let i = earlier[article.id], i < newPlace.count { newPlace[i] = Int32(j) }
         }
-        // quotes out of article order: none of them is lent
-        if k < quotes.count { return [Range<Int>?](repeating: nil, count: articles.count) }
-        return ranges
+        names = LentNames(stored, lent: Set(earlier.values))
     }
 
-    /// The article's earlier name candidates. Each article's are handed out once, and their
-    /// bytes let go: the new analysis holds them as values from here on, and both at once were
-    /// a sixteenth of the peak of re-analysing 100k articles after one file changed.
-    func takeNames(of article: Article) -> ArticleNames? { earlier[article.id].flatMap { names.take($0)?.decoded() } }
+    /// The article's earlier name candidates, handed out once.
+    func takeNames(of article: Article) -> ArticleNames? { earlier[article.id].flatMap { names.take($0) } }
+
+    /// Reads what `quotes(of:)` lends for `articles`, the next slice whose quotes are collected,
+    /// in place of the last slice's. Called between slices, never while quotes are collected.
+    func lend(for articles: ArraySlice<Article>) {
+        if slice.actors == nil { slice.actors = stored.actorFacts() }
+        let places = articles.compactMap { earlier[$0.id] }.sorted()
+        slice.mentions = stored.mentions(of: places, actors: slice.actors?.count ?? 0) ?? [:]
+        let (articles, newPlace) = (self.articles, self.newPlace)
+        let article: @Sendable (Int) -> ArticleText? = { i in
+            newPlace[i] >= 0 ? (articles[Int(newPlace[i])].id, articles[Int(newPlace[i])].body) : nil
+        }
+        slice.quotes = stored.quotes(of: places, article: article, actorNames: slice.actors?.map(\.name) ?? []) ?? [:]
+    }
 
     /// The article's earlier quotes, when its mentions resolve as before; speakers renumbered.
+    /// Only for an article of the slice last lent.
     func quotes(of article: Article, mentions now: [ResolvedMention], actors: [Actor], index: [String: Int]) -> [Quote]? {
-        guard let i = earlier[article.id], let range = quoteRanges[i] else { return nil }
-        let before = mentions[i]
-        guard before.count == now.count else { return nil }
+        guard let i = earlier[article.id], let before = slice.mentions[i], let earlierQuotes = slice.quotes[i],
+              let facts = slice.actors, before.count == now.count else { return nil }
         for (b, n) in zip(before, now) {
-            guard b.start == n.start, b.end == n.end, b.token == n.token, self.actors[b.actor].matches(actors[n.actor]) else { return nil }
+            guard b.start == n.start, b.end == n.end, b.token == n.token, facts.indices.contains(b.actor),
+                  facts[b.actor].matches(actors[n.actor]) else { return nil }
         }
         var out: [Quote] = []
-        out.reserveCapacity(range.count)
-        for var q in quotes[range] {
+        out.reserveCapacity(earlierQuotes.count)
+        for var q in earlierQuotes {
             if let old = q.speaker {
-                guard let new = index[self.actors[old].id] else { return nil }
+                guard facts.indices.contains(old), let new = index[facts[old].id] else { return nil }
                 q.speaker = new
                 q.speakerName = actors[new].name
             }
@@ -75,36 +73,84 @@ public struct PriorAnalysis: Sendable {
     }
 }
 
+/// The earlier actors' facts (read once) and one slice's mentions and quotes, by earlier place:
+/// written by the thread collecting quotes between slices, read by the extracting threads.
+private final class LentSlice: @unchecked Sendable {
+    var actors: [ActorFacts]?
+    var mentions: [Int: [ResolvedMention]] = [:]
+    var quotes: [Int: [Quote]] = [:]
+}
+
 /// What attribution reads of an actor: when a mention's actor has the same facts, the quotes
 /// of an unchanged article come out the same.
 struct ActorFacts: Sendable {
     var id: String, name: String, kind: Actor.Kind, gender: Actor.Gender?, roles: [String]
-
-    init(_ a: Actor) {
-        id = a.id
-        name = a.name
-        kind = a.kind
-        gender = a.gender
-        roles = a.roles
-    }
 
     func matches(_ a: Actor) -> Bool {
         id == a.id && name == a.name && kind == a.kind && gender == a.gender && roles == a.roles
     }
 }
 
-/// Name candidates as bytes, each taken once (from any thread).
+/// The unchanged articles' name candidates, read from the stored analysis's bytes when the new
+/// analysis asks for them, each article's once (from any thread). Decoded all at once they were
+/// 100 MB of the heap at 100k articles while names were merged again; a block's pages are let
+/// go once every article of it that is lent has been taken.
 final class LentNames: @unchecked Sendable {
-    private var slots: [EncodedNames?]
+    private let stored: StoredAnalysis
+    /// Per earlier article: where its candidates lie in the stored bytes (nil: not lent, or taken).
+    private var places: [Range<Int>?] = []
+    /// Per block of the stored list: its bytes, and how many of its lent articles are not taken yet.
+    private var blocks: [(span: UnsafeRawBufferPointer, left: Int)] = []
+    private var blockOf: [Int32] = []
     private let lock = NSLock()
 
-    init(_ names: [EncodedNames]) { slots = names }
-
-    func take(_ i: Int) -> EncodedNames? {
-        lock.withLock {
-            guard slots.indices.contains(i) else { return nil }
-            defer { slots[i] = nil }
-            return slots[i]
+    /// The candidates of the earlier articles at `lent`; none when the stored ones do not read.
+    init(_ stored: StoredAnalysis, lent: Set<Int>) {
+        self.stored = stored
+        guard let list = stored.sections.names, list.total == stored.articleCount else { return }
+        var places = [Range<Int>?](repeating: nil, count: list.total)
+        var blockOf = [Int32](repeating: -1, count: list.total)
+        for (b, span) in list.spans.enumerated() {
+            guard span.start >= 0, span.start + span.length <= stored.bytes.count else { return }
+            let part = UnsafeRawBufferPointer(rebasing: stored.bytes[span.start..<(span.start + span.length)])
+            var r = BinaryReader(part)
+            var left = 0
+            for k in 0..<span.items {
+                guard let n = try? r.count() else { return }
+                let from = span.start + r.position
+                guard (try? r.skip(n)) != nil else { return }
+                let i = span.first + k
+                if lent.contains(i) {
+                    places[i] = from..<(from + n)
+                    blockOf[i] = Int32(b)
+                    left += 1
+                }
+            }
+            blocks.append((part, left))
+            // read again when taken
+            stored.used?(part)
         }
+        self.places = places
+        self.blockOf = blockOf
+    }
+
+    /// The candidates of the earlier article at `i`, once; nil when not lent, taken already, or
+    /// damaged (the article is then searched again).
+    func take(_ i: Int) -> ArticleNames? {
+        let range: Range<Int>? = lock.withLock {
+            guard places.indices.contains(i), let range = places[i] else { return nil }
+            places[i] = nil
+            return range
+        }
+        guard let range else { return nil }
+        var r = BinaryReader(UnsafeRawBufferPointer(rebasing: stored.bytes[range]))
+        let names = try? r.names()
+        let done: UnsafeRawBufferPointer? = lock.withLock {
+            let b = Int(blockOf[i])
+            blocks[b].left -= 1
+            return blocks[b].left == 0 ? blocks[b].span : nil
+        }
+        if let done { stored.used?(done) }
+        return r.atEnd ? names : nil
     }
 }

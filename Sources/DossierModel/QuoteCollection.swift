@@ -14,14 +14,16 @@ enum QuoteCollection {
     /// are a small part of the whole.
     static let slice = 4096
 
-    /// The quotes of articles `0..<count`, `extract` giving one article's; `extracted` hears
-    /// each slice of articles once its quotes are collected.
+    /// The quotes of articles `0..<count`, `extract` giving one article's; `preparing` hears
+    /// each slice of articles before its quotes are extracted, `extracted` once they are
+    /// collected.
     static func collect(count: Int, slice: Int = QuoteCollection.slice, _ extract: @Sendable (Int) -> [Quote],
-                        extracted: (Range<Int>) -> Void = { _ in }) -> [Quote] {
+                        preparing: (Range<Int>) -> Void = { _ in }, extracted: (Range<Int>) -> Void = { _ in }) -> [Quote] {
         var quotes: [Quote] = []
         var done = 0
         while done < count {
             let range = done..<min(done + max(1, slice), count)
+            preparing(range)
             var lists = ParallelMap.map(Array(range), extract)
             if done == 0 {
                 let found = lists.reduce(0) { $0 + $1.count }

@@ -137,7 +137,11 @@ extension CorpusCache {
         r.used = used
         guard try r.string() == magic else { throw BinaryReader.Corrupt() }
         guard try r.int() == rulesVersion else { return nil }
-        try r.verifyChecksum()
+        // The header is read before the checksum is checked (every read is bounds-checked, and
+        // a damaged header is refused with the rest), so that whether the folder still matches
+        // it is judged while the checksum is worked out: judged after, it held up reopening.
+        let checksumSlot = r.position
+        try r.skipChecksum()
         var loaded = CorpusLoader.Result(articles: [], warnings: [])
         for _ in 0..<(try r.count()) { loaded.metadataStamps[try r.string()] = try r.stamp() }
         for _ in 0..<(try r.count()) {
@@ -148,9 +152,11 @@ extension CorpusCache {
                                            warnings: try r.warnings()))
         }
         // whether the folder still matches (a stat of every file) is judged on its own thread
-        // while the body is read
+        // while the checksum is worked out and the body read
         let header = loaded
         let judged = Background { isCurrent(header) }
+        try r.verifyChecksum(slot: checksumSlot)
+        var stored: StoredAnalysis?
         let warnings = try r.warnings()
         let articles = try r.blocks { r in
             let id = try r.string(), file = try r.string(), title = try r.string()
@@ -174,110 +180,52 @@ extension CorpusCache {
         // the articles' places by id, worked out on a thread of its own while the rest is read
         let decoded = articles
         let idIndex = Background { Corpus.idIndex(decoded) }
-        // each actor with the places of its articles, which the browser would otherwise look up
-        let actorsWithPlaces = try r.blocks { r in
-            let id = try r.string(), name = try r.string()
-            guard let kind = Actor.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
-            let aliases = try r.strings(), roles = try r.strings()
-            let count = try r.count()
-            var ids: [String] = [], places: [Int] = []
-            ids.reserveCapacity(count)
-            places.reserveCapacity(count)
-            var ascending = true
-            for _ in 0..<count {
-                let (index, id) = try r.articleRef(articles)
-                ids.append(id)
-                // an id that names no article has no place; the places are the browser's, ascending
-                if let index {
-                    if let last = places.last, last > index { ascending = false }
-                    places.append(index)
-                }
-            }
-            if !ascending { places.sort() }
-            let gender = try r.optionalString().flatMap(Actor.Gender.init(rawValue:))
-            let actor = Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [],
-                              articles: ids, gender: gender)
-            return (actor, places)
-        }
-        var actors = actorsWithPlaces.map(\.0)
-        let actorPlaces = actorsWithPlaces.map(\.1)
-        let actorCount = actors.count
-        let mentions = try r.blocks { r in
-            try (0..<r.count()).map { _ in
-                let m = ResolvedMention(start: try r.int(), end: try r.int(), actor: try r.int(), token: try r.int())
-                guard m.actor >= 0, m.actor < actorCount else { throw BinaryReader.Corrupt() }
-                return m
-            }
-        }
-        guard mentions.count == articles.count else { throw BinaryReader.Corrupt() }
-        // each actor's mention list is gathered on its own thread while the quotes are read
-        let actorMentions = Background { ActorIndex.mentionLists(actors: actorCount, from: mentions, articles: articles) }
-        let actorNames = actors.map(\.name)
-        let quotes = try r.blocks { r in
-            let (articleIndex, article) = try r.articleRef(articles)
-            let number = try r.int()
-            let words: TextPart
-            if try r.bool() {
-                let from = try r.int(), to = try r.int()
-                guard let a = articleIndex else { throw BinaryReader.Corrupt() }
-                switch articles[a].body {
-                case .held(let whole):
-                    guard from >= 0, from <= to, whole.isScalarBoundary(utf8: from), whole.isScalarBoundary(utf8: to) else {
-                        throw BinaryReader.Corrupt()
-                    }
-                    words = .slice(whole.sliceUTF8(from, to))
-                case .mapped(let whole):
-                    // scalar boundaries are checked when the words are read (`MappedText.slice`)
-                    guard from >= 0, from <= to, to <= whole.count else { throw BinaryReader.Corrupt() }
-                    words = .mapped(whole, from: from, to: to)
-                }
-            } else {
-                words = .slice(Substring(try r.string()))
-            }
-            let start = try r.int(), end = try r.int()
-            guard let kind = Quote.Kind(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
-            let speaker = try r.optionalInt()
-            guard speaker.map({ $0 >= 0 && $0 < actorCount }) ?? true else { throw BinaryReader.Corrupt() }
-            let speakerName = try r.bool() ? speaker.map { actorNames[$0] } : try r.optionalString()
-            return Quote(number: number, article: article, words: words, start: start, end: end, kind: kind, speaker: speaker,
-                         speakerName: speakerName, cue: try r.optionalString(), via: try r.optionalString(),
-                         group: try r.optionalInt())
-        }
-        // A current snapshot is read with the search filters when the caller searches, and
-        // without the name candidates. A stale one is read with its name candidates, and its
-        // filters are left where they lie, to be lent to the new corpus (`LentFilters`).
-        let current = judged.value()
+        var sections = AnalysisSections()
+        let analysisStart = r.position
+        sections.actors = try r.blockList()
+        sections.mentions = try r.blockList()
+        sections.quotes = try r.blockList()
+        // The search filters: a current snapshot's are read when the caller searches; a stale
+        // one's are left where they lie, to be lent to the new corpus (`LentFilters`).
         guard try r.int() == TextFilter.words, try r.count() == articles.count else { throw BinaryReader.Corrupt() }
         try r.alignToWord()
-        var filters: TextFilterTable?
         let filterOffset = r.position, filterWords = articles.count * TextFilter.words
-        if current && wanted {
-            // read in place from a mapped snapshot, else copied
-            if let mapping, let inPlace = FilterWords(file: mapping, offset: filterOffset, count: filterWords) {
-                try r.skip(filterWords * 8)
-                filters = TextFilterTable(count: articles.count, words: inPlace)
-            } else {
-                let copy = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: filterWords)
-                let owner = FilterWords(owning: copy)
-                try r.words(into: copy)
-                filters = TextFilterTable(count: articles.count, words: owner)
+        let filterBytes = UnsafeRawBufferPointer(rebasing: r.bytes[r.position..<min(r.bytes.count, r.position + filterWords * 8)])
+        try r.skip(filterWords * 8)
+        let namesStart = r.position
+        let current = judged.value()
+        if try r.bool() { sections.names = try r.blockList() }
+        guard r.atEnd else { throw BinaryReader.Corrupt() }
+        // Reading a block's counts maps the pages around them too (the kernel's fault-around,
+        // 64 KB): 80 MB of a 100k snapshot stayed resident, read for nothing, through the
+        // analysis. A stale snapshot's analysis is let go whole (it is read later, a part at a
+        // time), a current one's name candidates (never read).
+        r.used?(UnsafeRawBufferPointer(rebasing: bytes[(current ? namesStart : analysisStart)...]))
+        let corpus: Corpus
+        if current {
+            var filters: TextFilterTable?
+            if wanted {
+                // read in place from a mapped snapshot, else copied
+                if let mapping, let inPlace = FilterWords(file: mapping, offset: filterOffset, count: filterWords) {
+                    filters = TextFilterTable(count: articles.count, words: inPlace)
+                } else {
+                    let copy = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: filterWords)
+                    UnsafeMutableRawBufferPointer(copy).copyMemory(from: filterBytes)
+                    filters = TextFilterTable(count: articles.count, words: FilterWords(owning: copy))
+                }
             }
+            // without the name candidates, which only a new analysis needs
+            corpus = try sections.corpus(bytes, used: r.used, articles: articles, warnings: warnings, idIndex: idIndex.value(),
+                                         searchFilters: filters, names: false)
         } else {
-            try r.skip(filterWords * 8)
+            // A stale snapshot's analysis stays in its bytes until a new analysis asks for it
+            // (`StoredAnalysis`).
+            corpus = Corpus(articles: articles, warnings: warnings, actors: [], mentions: [], quotes: [], names: [],
+                            idIndex: idIndex.value())
+            stored = StoredAnalysis(sections: sections, articles: articles.count, bytes: bytes, mapping: mapping)
         }
-        var names: [EncodedNames] = []
-        if !current {
-            if try r.bool() {
-                names = try r.blocks { r in EncodedNames(bytes: try r.raw()) }
-                guard names.count == articles.count else { throw BinaryReader.Corrupt() }
-            }
-            guard r.atEnd else { throw BinaryReader.Corrupt() }
-        }
-        for (i, list) in actorMentions.value().enumerated() { actors[i].mentions = list }
-        let corpus = Corpus(articles: articles, warnings: warnings, actors: actors, mentions: mentions, quotes: quotes, names: names,
-                            idIndex: idIndex.value(), searchFilters: filters, actorArticleIndices: actorPlaces)
         loaded.articles = corpus.articles
-        return (Snapshot(corpus: corpus, loaded: loaded, filterOffset: current ? nil : filterOffset), current)
+        return (Snapshot(corpus: corpus, loaded: loaded, filterOffset: current ? nil : filterOffset, analysis: stored), current)
     }
 }
 
@@ -314,6 +262,10 @@ extension BinaryWriter {
     }
 }
 
+/// An article's id and text: what a quote read back refers to (the whole article, copied for
+/// each of a million quotes, cost a tenth of reopening 100k articles).
+typealias ArticleText = (id: String, body: ArticleBody)
+
 extension BinaryReader {
     mutating func stamp() throws -> FileStamp { FileStamp(size: try int(), seconds: try int(), nanoseconds: try int()) }
 
@@ -323,6 +275,112 @@ extension BinaryReader {
         if i == -1 { return (nil, try string()) }
         guard i >= 0, i < articles.count else { throw Corrupt() }
         return (i, articles[i].id)
+    }
+
+    /// An actor, with the places of its articles (ascending).
+    mutating func actor(_ articles: [Article]) throws -> (Actor, [Int]) {
+        let id = try string(), name = try string()
+        guard let kind = Actor.Kind(rawValue: try string()) else { throw Corrupt() }
+        let aliases = try strings(), roles = try strings()
+        let count = try self.count()
+        var ids: [String] = [], places: [Int] = []
+        ids.reserveCapacity(count)
+        places.reserveCapacity(count)
+        var ascending = true
+        for _ in 0..<count {
+            let (index, id) = try articleRef(articles)
+            ids.append(id)
+            // an id that names no article has no place; the places are the browser's, ascending
+            if let index {
+                if let last = places.last, last > index { ascending = false }
+                places.append(index)
+            }
+        }
+        if !ascending { places.sort() }
+        let gender = try optionalString().flatMap(Actor.Gender.init(rawValue:))
+        return (Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, mentions: [], articles: ids, gender: gender), places)
+    }
+
+    /// What attribution reads of an actor of a corpus of `articles` articles, its aliases and
+    /// articles passed over.
+    mutating func actorFacts(articles: Int) throws -> ActorFacts {
+        let id = try string(), name = try string()
+        guard let kind = Actor.Kind(rawValue: try string()) else { throw Corrupt() }
+        for _ in 0..<(try count()) { try skipString() }
+        let roles = try strings()
+        for _ in 0..<(try count()) {
+            let place = try int()
+            if place == -1 { try skipString() } else { guard place >= 0, place < articles else { throw Corrupt() } }
+        }
+        let gender = try optionalString().flatMap(Actor.Gender.init(rawValue:))
+        return ActorFacts(id: id, name: name, kind: kind, gender: gender, roles: roles)
+    }
+
+    /// An article's mentions, of `actors` actors.
+    mutating func mentions(actors: Int) throws -> [ResolvedMention] {
+        try (0..<count()).map { _ in
+            let m = ResolvedMention(start: try int(), end: try int(), actor: try int(), token: try int())
+            guard m.actor >= 0, m.actor < actors else { throw Corrupt() }
+            return m
+        }
+    }
+
+    /// A quote and its article's place (nil when its id names no article), of `count`
+    /// articles; `article` gives the id and text of the one at a place, or nil to pass over its
+    /// quotes (the quote is then nil). `actorNames`: the actors' names, which a quote names its speaker by when
+    /// they are the same.
+    mutating func quote(article: (Int) -> ArticleText?, count: Int, actorNames: [String]) throws -> (place: Int?, quote: Quote?) {
+        let place = try int()
+        var known: ArticleText?
+        let id: String
+        if place == -1 {
+            id = try string()
+        } else {
+            guard place >= 0, place < count else { throw Corrupt() }
+            known = article(place)
+            id = known?.id ?? ""
+        }
+        let articleIndex = place == -1 ? nil : place
+        let number = try int()
+        let words: TextPart
+        if try bool() {
+            let from = try int(), to = try int()
+            guard articleIndex != nil else { throw Corrupt() }
+            guard let known else {
+                try passOverQuoteRest()
+                return (articleIndex, nil)
+            }
+            switch known.body {
+            case .held(let whole):
+                guard from >= 0, from <= to, whole.isScalarBoundary(utf8: from), whole.isScalarBoundary(utf8: to) else {
+                    throw Corrupt()
+                }
+                words = .slice(whole.sliceUTF8(from, to))
+            case .mapped(let whole):
+                // scalar boundaries are checked when the words are read (`MappedText.slice`)
+                guard from >= 0, from <= to, to <= whole.count else { throw Corrupt() }
+                words = .mapped(whole, from: from, to: to)
+            }
+        } else {
+            words = .slice(Substring(try string()))
+        }
+        let start = try int(), end = try int()
+        guard let kind = Quote.Kind(rawValue: try string()) else { throw Corrupt() }
+        let speaker = try optionalInt()
+        guard speaker.map({ $0 >= 0 && $0 < actorNames.count }) ?? true else { throw Corrupt() }
+        let speakerName = try bool() ? speaker.map { actorNames[$0] } : try optionalString()
+        let quote = Quote(number: number, article: id, words: words, start: start, end: end, kind: kind, speaker: speaker,
+                          speakerName: speakerName, cue: try optionalString(), via: try optionalString(), group: try optionalInt())
+        if articleIndex != nil, known == nil { return (articleIndex, nil) }
+        return (articleIndex, quote)
+    }
+
+    /// Passes over what `quote` reads after a quote's words.
+    private mutating func passOverQuoteRest() throws {
+        _ = try int(); _ = try int(); try skipString()
+        _ = try optionalInt()
+        if !(try bool()) { _ = try optionalString() }
+        _ = try optionalString(); _ = try optionalString(); _ = try optionalInt()
     }
 
     mutating func warnings() throws -> [LoadWarning] {

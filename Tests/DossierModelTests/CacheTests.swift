@@ -55,7 +55,8 @@ import Testing
     @Test func anUnchangedArticleKeepsItsQuotesOnlyWhileItsMentionsResolveAsBefore() throws {
         let loaded = try CorpusLoader.load(folder: Paths.seeds)
         let corpus = Corpus(articles: loaded.articles, warnings: [])
-        let prior = PriorAnalysis(corpus, unchanged: Set(corpus.articles.map(\.id)))
+        let stored = try storedAnalysis(corpus, loaded: loaded)
+        let prior = PriorAnalysis(stored, of: corpus.articles, for: corpus.articles, unchanged: Set(corpus.articles.map(\.id)))
         var index: [String: Int] = [:]
         for (i, a) in corpus.actors.enumerated() { index[a.id] = i }
         let i = try #require(corpus.articles.indices.first { a in
@@ -64,18 +65,25 @@ import Testing
         let article = corpus.articles[i]
         var expected = corpus.quotes.filter { $0.article == article.id }
         for k in expected.indices { expected[k].group = nil }
+        // nothing is lent before the article's slice is
+        #expect(prior.quotes(of: article, mentions: corpus.mentions[i], actors: corpus.actors, index: index) == nil)
+        prior.lend(for: corpus.articles[...])
         #expect(prior.quotes(of: article, mentions: corpus.mentions[i], actors: corpus.actors, index: index) == expected)
         // a mentioned actor renamed, or one mention fewer: the quotes are found again
         var renamed = corpus.actors
         renamed[corpus.mentions[i][0].actor].name += " Jr"
         #expect(prior.quotes(of: article, mentions: corpus.mentions[i], actors: renamed, index: index) == nil)
         #expect(prior.quotes(of: article, mentions: Array(corpus.mentions[i].dropLast()), actors: corpus.actors, index: index) == nil)
+        // a slice without the article lends nothing for it
+        prior.lend(for: corpus.articles[(i == 0 ? 1 : 0)...(i == 0 ? 1 : 0)])
+        #expect(prior.quotes(of: article, mentions: corpus.mentions[i], actors: corpus.actors, index: index) == nil)
         // an article that changed lends nothing
-        let changed = PriorAnalysis(corpus, unchanged: [])
+        let changed = PriorAnalysis(stored, of: corpus.articles, for: corpus.articles, unchanged: [])
+        changed.lend(for: corpus.articles[...])
         #expect(changed.quotes(of: article, mentions: corpus.mentions[i], actors: corpus.actors, index: index) == nil)
         #expect(changed.takeNames(of: article) == nil)
         // an unchanged article's candidates come back as they were, once
-        let kept = PriorAnalysis(corpus, unchanged: [article.id])
+        let kept = PriorAnalysis(stored, of: corpus.articles, for: corpus.articles, unchanged: [article.id])
         let taken = try #require(kept.takeNames(of: article))
         let expectedNames = try #require(corpus.names[i].decoded())
         #expect(taken.persons.map(\.name) == expectedNames.persons.map(\.name))
@@ -83,19 +91,68 @@ import Testing
         #expect(kept.takeNames(of: article) == nil)
     }
 
-    @Test func quoteRunsAreFoundPerArticleAndOutOfOrderQuotesLendNothing() throws {
-        let c = corpus("One\n\n“First words here,” she said.\n", "Two\n\nNo quotes.\n",
-                       "Three\n\n“Second words,” he said. “Third words,” he added.\n")
-        let ranges = PriorAnalysis.ranges(of: c.quotes, in: c.articles)
-        #expect(ranges.count == 3)
-        for (a, range) in ranges.enumerated() {
-            let r = try #require(range)
-            #expect(c.quotes[r].allSatisfy { $0.article == c.articles[a].id })
-            #expect(r.count == c.quotes.filter { $0.article == c.articles[a].id }.count)
+    /// Every article's quotes and mentions read from the stored analysis a few articles at a
+    /// time, as the quote collection asks for them, are the snapshot's own.
+    @Test func theStoredAnalysisLendsEachArticlesQuotesAndMentionsAsTheCorpusHadThem() throws {
+        let loaded = try CorpusLoader.load(folder: Paths.seeds)
+        let corpus = Corpus(articles: loaded.articles, warnings: [])
+        let stored = try storedAnalysis(corpus, loaded: loaded)
+        let names = stored.actorFacts().map(\.name)
+        #expect(names == corpus.actors.map(\.name))
+        for places in [[0], [1, 2], [3], [4], [0, 2, 4], Array(corpus.articles.indices)] {
+            // the articles asked for; the others' quotes in the same blocks are passed over
+            let asked = Set(places), articles = corpus.articles
+            let article: @Sendable (Int) -> ArticleText? = { asked.contains($0) ? (articles[$0].id, articles[$0].body) : nil }
+            let quotes = try #require(stored.quotes(of: places, article: article, actorNames: names))
+            let mentions = try #require(stored.mentions(of: places, actors: names.count))
+            #expect(Set(quotes.keys) == Set(places))
+            for p in places {
+                #expect(quotes[p] == corpus.quotes.filter { $0.article == corpus.articles[p].id })
+                #expect(mentions[p] == corpus.mentions[p])
+            }
         }
-        #expect(ranges[1] == 0..<0 || ranges[1]?.isEmpty == true)
-        let shuffled = Array(c.quotes.reversed())
-        #expect(PriorAnalysis.ranges(of: shuffled, in: c.articles).allSatisfy { $0 == nil })
+        // the whole analysis reads back as the corpus
+        let whole = try #require(stored.corpus(articles: corpus.articles, warnings: [], idIndex: nil))
+        #expect(stored.corpus(articles: Array(corpus.articles.dropLast()), warnings: [], idIndex: nil) == nil)
+        #expect(whole.quotes == corpus.quotes)
+        #expect(whole.actors == corpus.actors)
+        #expect(whole.mentions == corpus.mentions)
+        #expect(whole.names.count == corpus.articles.count)
+    }
+
+    /// Quotes written in several blocks (1,024 a block), lent a slice of articles at a time:
+    /// each article's come back whole, even one whose run goes on from one block into the next.
+    @Test func quotesOverSeveralBlocksAreLentWholeForAnySliceOfArticles() throws {
+        let articles = (0..<260).map { i in
+            let quotes = (0..<5).map { k in "“Words number \(k) of report \(i) stand,” the minister said." }
+            return ArticleBuilder.build(id: "a\(i)", file: "a\(i).txt", text: "Report \(i)\n\n" + quotes.joined(separator: " ") + "\n",
+                                        markdown: false, given: GivenMetadata())
+        }
+        let corpus = Corpus(articles: articles)
+        #expect(corpus.quotes.count == 1300)
+        let stored = try storedAnalysis(corpus, loaded: CorpusLoader.Result(articles: articles, warnings: []))
+        #expect(stored.sections.quotes.spans.count == 2)
+        let names = stored.actorFacts().map(\.name)
+        // article 204's five quotes are the 1,021st to the 1,025th
+        for slice in [0..<1, 204..<205, 203..<206, 100..<260, 0..<260] {
+            let places = Array(slice), all = corpus.articles
+            let article: @Sendable (Int) -> ArticleText? = { slice.contains($0) ? (all[$0].id, all[$0].body) : nil }
+            let lent = try #require(stored.quotes(of: places, article: article, actorNames: names))
+            for p in places { #expect(lent[p] == corpus.quotes.filter { $0.article == all[p].id }, "article \(p)") }
+        }
+    }
+
+    /// Quote blocks are chosen by the article their first quote belongs to: an article's run
+    /// may start at the end of the block before those that start with it.
+    @Test func theBlocksThatCanHoldAnArticlesQuotesAreFoundByTheirFirstArticle() {
+        let starts = [0, 0, 2, 5, 5, 9]
+        #expect(QuoteBlocks.holding(article: 0, blockStarts: starts) == 0...1)
+        #expect(QuoteBlocks.holding(article: 1, blockStarts: starts) == 1...1)
+        #expect(QuoteBlocks.holding(article: 2, blockStarts: starts) == 1...2)
+        #expect(QuoteBlocks.holding(article: 5, blockStarts: starts) == 2...4)
+        #expect(QuoteBlocks.holding(article: 7, blockStarts: starts) == 4...4)
+        #expect(QuoteBlocks.holding(article: 12, blockStarts: starts) == 5...5)
+        #expect(QuoteBlocks.holding(article: 3, blockStarts: [5, 9]) == nil)
     }
 
     @Test func aFileWhoseIdChangesIsReadAgain() throws {
@@ -274,7 +331,7 @@ import Testing
         let folder = try corpusCopy()
         let loaded = try CorpusLoader.load(folder: folder)
         let corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings)
-        let back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data)?.snapshot.corpus)
+        let back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data, isCurrent: { _ in true })?.snapshot.corpus)
         for c in [corpus, back] {
             #expect(c.quotes.count >= 30)   // 35 on the seeds
             for q in c.quotes {
@@ -293,7 +350,7 @@ import Testing
         let loaded = try CorpusLoader.load(folder: folder)
         let corpus = Corpus(articles: loaded.articles, warnings: loaded.warnings)
         #expect(corpus.actorArticleIndices == nil)
-        var back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data)?.snapshot.corpus)
+        var back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data, isCurrent: { _ in true })?.snapshot.corpus)
         let places = try #require(back.actorArticleIndices)
         #expect(places.count == back.actors.count)
         for (actor, list) in zip(back.actors, places) {
@@ -314,7 +371,7 @@ import Testing
         corpus.quotes[1].speakerName = "Someone Else"
         corpus.quotes[2].article = "no-such-article"
         corpus.quotes[2].speaker = nil
-        let back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data)?.snapshot.corpus)
+        let back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data, isCurrent: { _ in true })?.snapshot.corpus)
         #expect(back.quotes == corpus.quotes)
         #expect(back.quotes[0].text == "words from elsewhere ✓")
         #expect(back.quotes[1].speakerName == "Someone Else")
@@ -329,7 +386,7 @@ import Testing
         odd.year = 50
         corpus.articles[0].date = odd
         corpus.articles[1].date = nil
-        let back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data)?.snapshot.corpus)
+        let back = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data, isCurrent: { _ in true })?.snapshot.corpus)
         #expect(back.articles.map(\.date) == corpus.articles.map(\.date))
     }
 
@@ -446,7 +503,7 @@ import Testing
         let folder = try corpusCopy()
         let loaded = try CorpusLoader.load(folder: folder)
         var data = CorpusCache.encode(Corpus(articles: loaded.articles, warnings: loaded.warnings), loaded: loaded).data
-        #expect(try CorpusCache.decode(data)?.snapshot.corpus.names.count == 5)
+        #expect(try CorpusCache.decode(data)?.snapshot.analysis?.names().count == 5)
         // the rules version follows the magic string (length byte + 13 bytes)
         data[14] = UInt8(truncatingIfNeeded: (CorpusCache.rulesVersion - 1) << 1)
         #expect(try CorpusCache.decode(data) == nil)
@@ -521,4 +578,12 @@ import Testing
         #expect(finished)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == inMemory.data)
     }
+}
+
+/// The snapshot of `corpus` read back as stale (as if every file had changed since): its
+/// analysis left in its bytes.
+func storedAnalysis(_ corpus: Corpus, loaded: CorpusLoader.Result) throws -> StoredAnalysis {
+    let snapshot = try #require(try CorpusCache.decode(CorpusCache.encode(corpus, loaded: loaded).data)?.snapshot)
+    #expect(snapshot.corpus.quotes.isEmpty && snapshot.corpus.actors.isEmpty)
+    return try #require(snapshot.analysis)
 }

@@ -110,11 +110,12 @@ import Testing
             // a current one read for a command that does not search comes without them
             let plain = try #require(try CorpusCache.decode(data, isCurrent: { _ in true }, searchFilters: false))
             #expect(plain.snapshot.corpus.searchFilters == nil)
-            // a stale one leaves them where they lie (to be lent) and reads the name candidates
+            // a stale one leaves them where they lie (to be lent), with the analysis, whose name
+            // candidates read back
             let stale = try #require(try CorpusCache.decode(data, isCurrent: { _ in false }))
             #expect(stale.snapshot.corpus.searchFilters == nil)
             #expect(stale.snapshot.filterOffset != nil)
-            #expect(stale.snapshot.corpus.names.count == articles.count)
+            #expect(stale.snapshot.analysis?.names().count == articles.count)
         }
     }
 

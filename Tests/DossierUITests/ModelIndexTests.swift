@@ -21,7 +21,7 @@ import Testing
         let seeds = Fixture.root.appendingPathComponent("seeds").path
         let loaded = try! CorpusLoader.load(folder: seeds)
         let analysed = Corpus(articles: loaded.articles, warnings: loaded.warnings)
-        let reopened = try! CorpusCache.decode(CorpusCache.encode(analysed, loaded: loaded).data)!.snapshot.corpus
+        let reopened = try! CorpusCache.decode(CorpusCache.encode(analysed, loaded: loaded).data, isCurrent: { _ in true })!.snapshot.corpus
         return [Fixture.model, BrowserModel(corpus: Corpus(articles: articles), name: "seven"),
                 BrowserModel(corpus: reopened, name: "reopened")]
     }()

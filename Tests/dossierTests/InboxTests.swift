@@ -18,17 +18,16 @@ import DossierUI
         if case .loaded(_, let complete)? = events.first { #expect(complete) } else { Issue.record("no complete model") }
     }
 
-    /// `--actor` on an earlier analysis: picked when it is there, and no complaint when it is
-    /// not (the new analysis may bring it); the complete model complains.
-    @Test func anActorMissingFromAnEarlierAnalysisIsNoProblemYet() throws {
+    /// `--actor` is picked when the model has the actor, and a model without it says so.
+    @Test func anActorIsPickedByNameAndAMissingOneIsReported() throws {
         let model = BrowserModel(corpus: try Corpus.load(folder: Run.seeds), name: "seeds")
         let inbox = Inbox()
         let name = try #require(model.corpus.actors.first { $0.kind == .person }?.name)
-        let picked = BackgroundLoad.withFilters(model, source: nil, actor: name, inbox: inbox, provisional: true)
+        let picked = BackgroundLoad.withFilters(model, source: nil, actor: name, inbox: inbox)
         #expect(picked.requestedFilters == [.actor(try #require(model.corpus.actorIndex(matching: name)))])
-        _ = BackgroundLoad.withFilters(model, source: nil, actor: "Nobody Atall", inbox: inbox, provisional: true)
         #expect(inbox.filterError == nil)
-        _ = BackgroundLoad.withFilters(model, source: nil, actor: "Nobody Atall", inbox: inbox)
+        let missing = BackgroundLoad.withFilters(model, source: nil, actor: "Nobody Atall", inbox: inbox)
+        #expect(missing.requestedFilters.isEmpty)
         #expect(inbox.filterError == "no actor matches 'Nobody Atall'")
     }
 }
