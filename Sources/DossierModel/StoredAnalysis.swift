@@ -67,16 +67,8 @@ final class StoredAnalysis: @unchecked Sendable {
     /// The whole analysis of the snapshot's `articles`; nil when it does not read back.
     func corpus(articles: [Article], warnings: [LoadWarning], idIndex: [String: Int]?) -> Corpus? {
         guard articles.count == articleCount else { return nil }
-        return try? sections.corpus(bytes, used: used, articles: articles, warnings: warnings, idIndex: idIndex, searchFilters: nil,
-                             names: true)
-    }
-
-    /// Each article's name candidates (empty when the snapshot has none or they do not read back).
-    func names() -> [EncodedNames] {
-        guard let list = sections.names,
-              let names = try? list.decode(bytes, used: used, { r in EncodedNames(bytes: try r.raw()) }),
-              names.count == articleCount else { return [] }
-        return names
+        return try? sections.corpus(bytes, used: used, articles: articles, warnings: warnings, idIndex: idIndex,
+                                    searchFilters: nil, names: true)
     }
 
     /// What attribution reads of each actor (empty when they do not read back).
@@ -110,7 +102,7 @@ final class StoredAnalysis: @unchecked Sendable {
 
     /// The quotes of the articles at `places` (ascending), by place, each article's in order;
     /// nil when they do not read back or do not come article by article. `article`: the id and
-    /// text of the article at a place, as the quotes' words are read from its text (nil for the articles
+    /// text of the article at a place, which the quotes' words are read from (nil for articles
     /// not asked for). `actorNames`: the earlier actors' names, which a quote names its speaker
     /// by when they are the same.
     func quotes(of places: [Int], article: @escaping @Sendable (Int) -> ArticleText?, actorNames: [String]) -> [Int: [Quote]]? {
@@ -137,8 +129,9 @@ final class StoredAnalysis: @unchecked Sendable {
         return byPlace
     }
 
-    /// The article place of each quote block's first quote, read once; nil when some block does
-    /// not start with an article's place or the places go back (the quotes are then not lent).
+    /// The article place of each quote block's first quote, read once (by the thread that
+    /// collects quotes); nil when some block does not start with an article's place or the
+    /// places go back (the quotes are then not lent).
     private lazy var quoteBlockArticles: [Int]? = {
         var starts: [Int] = []
         for span in sections.quotes.spans {

@@ -503,7 +503,7 @@ import Testing
         let folder = try corpusCopy()
         let loaded = try CorpusLoader.load(folder: folder)
         var data = CorpusCache.encode(Corpus(articles: loaded.articles, warnings: loaded.warnings), loaded: loaded).data
-        #expect(try CorpusCache.decode(data)?.snapshot.analysis?.names().count == 5)
+        #expect(try CorpusCache.decode(data)?.snapshot.analysis?.sections.names?.total == 5)
         // the rules version follows the magic string (length byte + 13 bytes)
         data[14] = UInt8(truncatingIfNeeded: (CorpusCache.rulesVersion - 1) << 1)
         #expect(try CorpusCache.decode(data) == nil)

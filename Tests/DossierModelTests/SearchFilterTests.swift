@@ -115,7 +115,7 @@ import Testing
             let stale = try #require(try CorpusCache.decode(data, isCurrent: { _ in false }))
             #expect(stale.snapshot.corpus.searchFilters == nil)
             #expect(stale.snapshot.filterOffset != nil)
-            #expect(stale.snapshot.analysis?.names().count == articles.count)
+            #expect(stale.snapshot.analysis?.sections.names?.total == articles.count)
         }
     }
 
