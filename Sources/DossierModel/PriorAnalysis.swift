@@ -5,9 +5,9 @@ import Foundation
 /// when the people and organisations it names resolve as before. Merging names across articles
 /// and grouping quotes are corpus-wide and always run again.
 ///
-/// The earlier analysis stays in its snapshot's bytes (`StoredAnalysis`): the name candidates
-/// are read at the start, and the mentions and quotes a slice of articles at a time as the
-/// quotes are collected (`lend(for:)`), once names are merged.
+/// The earlier analysis stays in its snapshot's bytes (`StoredAnalysis`): an article's name
+/// candidates are read when its names are looked for, and mentions and quotes a slice of
+/// articles at a time as the quotes are collected (`lend(for:)`), once names are merged.
 public struct PriorAnalysis: Sendable {
     /// Index in the earlier corpus of each unchanged article.
     private var earlier: [String: Int] = [:]
@@ -18,7 +18,7 @@ public struct PriorAnalysis: Sendable {
     /// The new analysis's articles, and the place among them of each earlier article (-1 when
     /// its file changed or went).
     private let articles: [Article]
-    private var newPlace: [Int32]
+    private let newPlace: [Int32]
 
     /// `stored`: the analysis of `earlierArticles`; `articles`: the new analysis's, of which
     /// those with ids in `unchanged` have files that did not change.
@@ -26,10 +26,11 @@ public struct PriorAnalysis: Sendable {
         self.stored = stored
         self.articles = articles
         for (i, article) in earlierArticles.enumerated() where unchanged.contains(article.id) { earlier[article.id] = i }
-        newPlace = [Int32](repeating: -1, count: stored.articleCount)
+        var places = [Int32](repeating: -1, count: stored.articleCount)
         for (j, article) in articles.enumerated() {
-            if let i = earlier[article.id], i < newPlace.count { newPlace[i] = Int32(j) }
+            if let i = earlier[article.id], i < places.count { places[i] = Int32(j) }
         }
+        newPlace = places
         names = LentNames(stored, lent: Set(earlier.values))
     }
 
@@ -39,14 +40,18 @@ public struct PriorAnalysis: Sendable {
     /// Reads what `quotes(of:)` lends for `articles`, the next slice whose quotes are collected,
     /// in place of the last slice's. Called between slices, never while quotes are collected.
     func lend(for articles: ArraySlice<Article>) {
-        if slice.actors == nil { slice.actors = stored.actorFacts() }
+        if slice.actors == nil {
+            let facts = stored.actorFacts()
+            slice.actors = facts
+            slice.actorNames = facts.map(\.name)
+        }
         let places = articles.compactMap { earlier[$0.id] }.sorted()
         slice.mentions = stored.mentions(of: places, actors: slice.actors?.count ?? 0) ?? [:]
         let (articles, newPlace) = (self.articles, self.newPlace)
         let article: @Sendable (Int) -> ArticleText? = { i in
             newPlace[i] >= 0 ? (articles[Int(newPlace[i])].id, articles[Int(newPlace[i])].body) : nil
         }
-        slice.quotes = stored.quotes(of: places, article: article, actorNames: slice.actors?.map(\.name) ?? []) ?? [:]
+        slice.quotes = stored.quotes(of: places, article: article, actorNames: slice.actorNames) ?? [:]
     }
 
     /// The article's earlier quotes, when its mentions resolve as before; speakers renumbered.
@@ -77,6 +82,7 @@ public struct PriorAnalysis: Sendable {
 /// written by the thread collecting quotes between slices, read by the extracting threads.
 private final class LentSlice: @unchecked Sendable {
     var actors: [ActorFacts]?
+    var actorNames: [String] = []
     var mentions: [Int: [ResolvedMention]] = [:]
     var quotes: [Int: [Quote]] = [:]
 }
