@@ -151,10 +151,13 @@ public enum CorpusCache {
         // mapped, not copied: the snapshot can be larger than the corpus
         guard let file = MappedFile(path: path) else { return Lookup() }
         do {
-            // the listing made to judge the snapshot is kept for a reload
+            // The folder is listed (a stat of every file) from the start, on a thread of its
+            // own, while the snapshot's header and checksum are read; the listing is kept for a
+            // reload.
+            let listing = Background { CorpusFiles.listing(root: root) }
             let listed = Mutex<CorpusFiles.Listing?>(nil)
             let judge: @Sendable (CorpusLoader.Result) -> Bool = { header in
-                let listing = CorpusFiles.listing(root: root)
+                let listing = listing.value()
                 listed.withLock { $0 = listing }
                 return isCurrent(header, listing: listing)
             }
