@@ -368,7 +368,7 @@ func changed(folder: String) throws {
 }
 
 // as the dossier program does
-HeapGrowth.useLargeSteps()
+HeapGrowth.configure()
 
 switch arguments.first {
 case "hostile":

@@ -17,7 +17,7 @@ struct Dossier: ParsableCommand {
     )
 
     static func main() {
-        HeapGrowth.useLargeSteps()
+        HeapGrowth.configure()
         main(nil)
     }
 }

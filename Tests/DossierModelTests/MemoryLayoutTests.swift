@@ -182,8 +182,9 @@ import Testing
     }
 
     #if canImport(Glibc)
-    @Test func theCLibraryTakesTheLargeHeapSteps() {
-        #expect(HeapGrowth.useLargeSteps())
+    @Test func theCLibraryTakesTheHeapSettings() {
+        #expect(HeapGrowth.configure())
+        #expect(HeapGrowth.arenas >= 2)
     }
     #endif
 }
