@@ -207,18 +207,6 @@ struct BinaryReader {
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
     mutating func strings() throws -> [String] { try (0..<count()).map { _ in try string() } }
 
-    /// `target.count` words that `BinaryWriter.words` wrote, copied into `target`. Only bytes
-    /// that are not a mapping's come here: a mapped snapshot's words are read in place
-    /// (`FilterWords`).
-    mutating func words(into target: UnsafeMutableBufferPointer<UInt64>) throws {
-        let n = target.count.multipliedReportingOverflow(by: 8)
-        guard !n.overflow, offset + n.partialValue <= bytes.count else { throw Corrupt() }
-        let part = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n.partialValue)])
-        UnsafeMutableRawBufferPointer(target).copyMemory(from: part)
-        offset += n.partialValue
-        used?(part)
-    }
-
     /// Skips the zero bytes that `BinaryWriter.alignToWord` wrote.
     mutating func alignToWord() throws {
         try skip((8 - offset % 8) % 8)
