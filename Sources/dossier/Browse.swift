@@ -34,7 +34,8 @@ struct Browse: ParsableCommand {
         // arrives as events, so keys never wait for it.
         let inbox = Inbox()
         let name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
-        BackgroundLoad.start(folder: folder, name: name, source: source, actor: actor, cache: corpusOptions.useCache, inbox: inbox)
+        BackgroundLoad.start(folder: folder, name: name, source: source, actor: actor,
+                             cacheFolder: corpusOptions.useCache ? CorpusCache.folder : nil, inbox: inbox)
         var state = AppState.loading(size: terminal.size, capabilities: terminal.capabilities, name: name)
         terminal.draw(render(state, size: state.size))
         var failure: String?
@@ -107,11 +108,14 @@ final class Inbox: @unchecked Sendable {
 }
 
 enum BackgroundLoad {
-    static func start(folder: String, name: String, source: String?, actor: String?, cache: Bool, inbox: Inbox) {
+    /// Reads and analyses the corpus in `folder` on a thread of its own, posting each stage to
+    /// `inbox`; `cacheFolder`: where snapshots are kept (nil: the cache is off).
+    static func start(folder: String, name: String, source: String?, actor: String?, cacheFolder: String?, inbox: Inbox) {
         let thread = Thread {
             do {
                 // a current snapshot gives the whole analysis at once
-                var lookup = cache ? CorpusCache.cached(folder: folder, searchFilters: true) : CorpusCache.Lookup()
+                var lookup = cacheFolder.map { CorpusCache.cached(folder: folder, cacheFolder: $0, searchFilters: true) }
+                    ?? CorpusCache.Lookup()
                 if let corpus = lookup.corpus, !corpus.articles.isEmpty {
                     ProcessLifetime.keep(corpus)
                     inbox.post(.loaded(withFilters(BrowserModel(corpus: corpus, name: name), source: source, actor: actor, inbox: inbox), complete: true))
@@ -130,7 +134,7 @@ enum BackgroundLoad {
                     shown.releaseNameCandidates()
                     ProcessLifetime.keep(shown)
                     inbox.post(.loaded(withFilters(BrowserModel(corpus: shown, name: name), source: source, actor: actor, inbox: inbox), complete: true))
-                    CorpusCache.store(same, loaded: loaded, folder: folder)
+                    if let cacheFolder { CorpusCache.store(same, loaded: loaded, folder: folder, cacheFolder: cacheFolder) }
                     return
                 }
                 var partial = Corpus(articles: loaded.articles, warnings: loaded.warnings, analyze: false)
@@ -165,7 +169,7 @@ enum BackgroundLoad {
                 ProcessLifetime.keep(shown)
                 let fullModel = BrowserModel(corpus: shown, name: name)
                 inbox.post(.loaded(withFilters(fullModel, source: source, actor: actor, inbox: inbox), complete: true))
-                if cache { CorpusCache.store(full, loaded: loaded, folder: folder) }
+                if let cacheFolder { CorpusCache.store(full, loaded: loaded, folder: folder, cacheFolder: cacheFolder) }
                 full = shown  // the name candidates go too, and with them the memory they held
                 FreedMemory.release()
             } catch {
