@@ -13,10 +13,10 @@ import Glibc
 /// in it goes back to. What one step of the analysis freed on its threads (a snapshot read back
 /// on all cores, then names merged on one) stayed in their arenas, out of reach of the next
 /// step's, which grew others. Capped at two arenas per thread of the analysis, at 100k articles
-/// (2 cores, runs of each) reopening after one file was added peaked at 590–599 MB instead of
-/// 595–646 in `dossier-bench changed`, the browser's first open at 580–583 MB instead of
-/// 587–589, and the same speed. One arena per thread did better on both reopenings (561–587,
-/// and 569–577 in the browser) but worse on the browser's first open (597–598 MB).
+/// (2 cores) reopening after one file was added peaked at 579–618 MB in seven runs of
+/// `dossier-bench changed` instead of 595–646 in fourteen, the browser's first open at 580–583 MB
+/// instead of 587–589, at the same speed. One arena per thread did better on both reopenings
+/// (561–587, and 569–577 in the browser) but worse on the browser's first open (596–606 MB).
 ///
 /// Like `malloc_trim`, `mallopt` is looked up at run time (Swift's Glibc module does not carry
 /// malloc.h).
