@@ -78,7 +78,7 @@ public enum CorpusCache {
         /// analysis should not run with them in memory.
         public mutating func handOver(for loaded: CorpusLoader.Result) -> (prior: PriorAnalysis?, warnings: [LoadWarning]) {
             defer { self = Lookup() }
-            return (stale?.prior(for: loaded) ?? nil, warnings)
+            return (stale.flatMap { $0.prior(for: loaded) }, warnings)
         }
         init(corpus: Corpus? = nil, stale: Snapshot? = nil, warnings: [LoadWarning] = []) {
             self.corpus = corpus

@@ -327,8 +327,8 @@ extension BinaryReader {
 
     /// A quote and its article's place (nil when its id names no article), of `count`
     /// articles; `article` gives the id and text of the one at a place, or nil to pass over its
-    /// quotes (the quote is then nil). `actorNames`: the actors' names, which a quote names its speaker by when
-    /// they are the same.
+    /// quotes (read, and given as nil). `actorNames`: the actors' names, which a quote names its
+    /// speaker by when they are the same.
     mutating func quote(article: (Int) -> ArticleText?, count: Int, actorNames: [String]) throws -> (place: Int?, quote: Quote?) {
         let place = try int()
         var known: ArticleText?
@@ -346,21 +346,8 @@ extension BinaryReader {
         if try bool() {
             let from = try int(), to = try int()
             guard articleIndex != nil else { throw Corrupt() }
-            guard let known else {
-                try passOverQuoteRest()
-                return (articleIndex, nil)
-            }
-            switch known.body {
-            case .held(let whole):
-                guard from >= 0, from <= to, whole.isScalarBoundary(utf8: from), whole.isScalarBoundary(utf8: to) else {
-                    throw Corrupt()
-                }
-                words = .slice(whole.sliceUTF8(from, to))
-            case .mapped(let whole):
-                // scalar boundaries are checked when the words are read (`MappedText.slice`)
-                guard from >= 0, from <= to, to <= whole.count else { throw Corrupt() }
-                words = .mapped(whole, from: from, to: to)
-            }
+            // an article passed over: its quote is read to its end, and not made
+            words = try known.map { try BinaryReader.words(from, to, of: $0.body) } ?? .slice("")
         } else {
             words = .slice(Substring(try string()))
         }
@@ -375,12 +362,17 @@ extension BinaryReader {
         return (articleIndex, quote)
     }
 
-    /// Passes over what `quote` reads after a quote's words.
-    private mutating func passOverQuoteRest() throws {
-        _ = try int(); _ = try int(); try skipString()
-        _ = try optionalInt()
-        if !(try bool()) { _ = try optionalString() }
-        _ = try optionalString(); _ = try optionalString(); _ = try optionalInt()
+    /// UTF-8 bytes `from..<to` of an article's text, as a quote's words.
+    private static func words(_ from: Int, _ to: Int, of body: ArticleBody) throws -> TextPart {
+        switch body {
+        case .held(let whole):
+            guard from >= 0, from <= to, whole.isScalarBoundary(utf8: from), whole.isScalarBoundary(utf8: to) else { throw Corrupt() }
+            return .slice(whole.sliceUTF8(from, to))
+        case .mapped(let whole):
+            // scalar boundaries are checked when the words are read (`MappedText.slice`)
+            guard from >= 0, from <= to, to <= whole.count else { throw Corrupt() }
+            return .mapped(whole, from: from, to: to)
+        }
     }
 
     mutating func warnings() throws -> [LoadWarning] {

@@ -84,7 +84,8 @@ final class StoredAnalysis: @unchecked Sendable {
         var chosen: [BlockList.Span] = []
         for p in places {
             // the block holding the article's list: the last that starts at or before it
-            guard let b = spans.lastIndex(startingAtOrBefore: p, first: \.first), p < spans[b].first + spans[b].items else { return nil }
+            let b = spans.partitionPoint { $0.first > p } - 1
+            guard b >= 0, p < spans[b].first + spans[b].items else { return nil }
             if chosen.last?.first != spans[b].first { chosen.append(spans[b]) }
         }
         guard let lists = try? sections.mentions.decode(bytes, blocks: chosen, used: used, { r in try r.mentions(actors: actors) }) else {
@@ -169,12 +170,6 @@ extension Array {
             if belongs(self[mid]) { hi = mid } else { lo = mid + 1 }
         }
         return lo
-    }
-
-    /// The last index whose `first` is at most `p`, for elements ascending by it.
-    func lastIndex(startingAtOrBefore p: Int, first: (Element) -> Int) -> Int? {
-        let k = partitionPoint { first($0) > p }
-        return k > 0 ? k - 1 : nil
     }
 }
 

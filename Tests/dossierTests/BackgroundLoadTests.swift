@@ -30,6 +30,19 @@ import Testing
         events.compactMap { if case .progress(let text) = $0 { text } else { nil } }
     }
 
+    /// The models posted: first `articles` articles alone, last the complete analysis, which
+    /// exports as `scratch` (a fresh analysis of the folder) does.
+    func expectArticlesThenAnalysis(_ posted: [Event], articles: Int, as scratch: Corpus) throws {
+        let loaded = models(posted)
+        let first = try #require(loaded.first)
+        #expect(!first.complete)
+        #expect(first.model.corpus.articles.count == articles)
+        #expect(first.model.corpus.actors.isEmpty && first.model.corpus.quotes.isEmpty)
+        let last = try #require(loaded.last)
+        #expect(last.complete)
+        #expect(ExportDocument(last.model.corpus).json() == ExportDocument(scratch).json())
+    }
+
     func seedsCopy() throws -> String {
         let folder = NSTemporaryDirectory() + "dossier-load-\(UUID().uuidString)"
         try FileManager.default.copyItem(atPath: Run.seeds, toPath: folder)
@@ -40,14 +53,7 @@ import Testing
         let folder = try seedsCopy()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let posted = try events(folder: folder, cacheFolder: nil)
-        let loaded = models(posted)
-        let first = try #require(loaded.first)
-        #expect(!first.complete)
-        #expect(first.model.corpus.articles.count == 5)
-        #expect(first.model.corpus.actors.isEmpty && first.model.corpus.quotes.isEmpty)
-        let last = try #require(loaded.last)
-        #expect(last.complete)
-        #expect(ExportDocument(last.model.corpus).json() == ExportDocument(try Corpus.load(folder: folder)).json())
+        try expectArticlesThenAnalysis(posted, articles: 5, as: try Corpus.load(folder: folder))
         #expect(progress(posted).contains("analysing actors and quotes in 5 articles…"))
     }
 
@@ -60,17 +66,10 @@ import Testing
         try "Added Report\n\n“Nothing is settled,” Minister Lena Berg said on Friday.\n"
             .write(toFile: folder + "/009_added.txt", atomically: true, encoding: .utf8)
         let posted = try events(folder: folder, cacheFolder: cache)
-        let loaded = models(posted)
-        let first = try #require(loaded.first)
-        #expect(!first.complete)
-        #expect(first.model.corpus.articles.count == 6)
-        #expect(first.model.corpus.actors.isEmpty && first.model.corpus.quotes.isEmpty)
-        #expect(progress(posted).contains("analysing the changes to 6 articles…"))
-        let last = try #require(loaded.last)
-        #expect(last.complete)
         let scratch = try Corpus.load(folder: folder)
-        #expect(ExportDocument(last.model.corpus).json() == ExportDocument(scratch).json())
-        #expect(last.model.corpus.actors.contains { $0.name == "Lena Berg" })
+        try expectArticlesThenAnalysis(posted, articles: 6, as: scratch)
+        #expect(progress(posted).contains("analysing the changes to 6 articles…"))
+        #expect(models(posted).last?.model.corpus.actors.contains { $0.name == "Lena Berg" } == true)
         // the new snapshot is stored, and current: the next open takes the analysis whole
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, CorpusCache.cached(folder: folder, cacheFolder: cache).corpus == nil {
