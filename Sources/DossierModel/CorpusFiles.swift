@@ -99,20 +99,34 @@ enum CorpusFiles {
     }
 
     /// Reads a regular file, or says why not.
-    static func read(_ path: String) -> Result<Data, ReadError> {
+    /// The file's bytes. `notCached`: hears when the first of them were not in the file cache
+    /// (the read then waits for the disk, as any read).
+    static func read(_ path: String, notCached: (() -> Void)? = nil) -> Result<Data, ReadError> {
         let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return .failure(ReadError(message: "cannot read: \(reason(errno: errno))")) }
         defer { close(fd) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0
+        if let notCached {
+            switch buffer.withUnsafeMutableBytes({ CachedRead.read(fd, into: $0, at: 0) }) {
+            case .read(let n):
+                if n == 0 { return .success(data) }
+                data.append(contentsOf: buffer[0..<n])
+                offset = n
+            case .notCached: notCached()
+            case .unknown: break
+            }
+        }
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(ReadError(message: "cannot read: \(reason(errno: errno))"))
             }
             if n == 0 { break }
             data.append(contentsOf: buffer[0..<n])
+            offset += n
         }
         return .success(data)
     }

@@ -93,6 +93,9 @@ public enum CorpusLoader {
         // as they are made: room for three times the files' bytes (a bad byte decodes to three)
         let staging = prior == nil && bytesDone.total >= max(1, spillFrom)
             ? TextSpill.Staging(capacity: 3 * bytesDone.total + (1 << 20)) : nil
+        // a first open reads every file: from disk, their reads are started ahead of the threads
+        // that take them
+        let readAhead = prior == nil ? ReadAhead(paths: articleEntries.map(\.path)) : nil
         let build = { @Sendable (entry: CorpusFiles.Entry) -> ([Article], LoadedFile, Bool) in
             let stem = stripExtension(entry.relative)
             let idBase = shared[stem, default: 0] > 1 ? entry.relative : stem
@@ -101,7 +104,7 @@ public enum CorpusLoader {
             let counted = SharedCounter()
             defer { bytesDone.add(stamp.size - counted.value) }
             if let reused = prior?.unchanged(entry.relative, stamp, idBase: idBase) { return (reused.articles, reused.file, true) }
-            let read = CorpusFiles.read(entry.path)
+            let read = CorpusFiles.read(entry.path, notCached: readAhead.map { ahead in { ahead.notCached() } })
             let digest = (try? read.get()).map(ContentDigest.of) ?? 0
             // a new time on the same bytes gives the same articles: taken over, with the new stamp
             if digest != 0, var reused = prior?.unchanged(entry.relative, digest: digest, idBase: idBase) {
@@ -118,6 +121,7 @@ public enum CorpusLoader {
         // files a batch at a time, so that a batch's texts go to the staging file in one write
         let batch = staging == nil ? 1 : 32
         let built = ParallelMap.map(Array(stride(from: 0, to: articleEntries.count, by: batch))) { start in
+            readAhead?.reading(start)
             var made = articleEntries[start..<min(start + batch, articleEntries.count)].map(build)
             if let staging {
                 var lists = made.map(\.0)
