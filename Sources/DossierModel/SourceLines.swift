@@ -36,49 +36,49 @@ enum SourceLines {
 extension SourceLines {
     /// The same, given `text` too (whose scalars `scalars` are): a line whose spaces are
     /// already normal (single plain spaces, none at either end), as most are, is copied from
-    /// the text's bytes instead of being written out scalar by scalar.
+    /// the text's bytes instead of being written out scalar by scalar. The text is walked by
+    /// its bytes, counting scalars at their first bytes: walking the scalars was a tenth of
+    /// loading a corpus.
     static func split(_ scalars: [Unicode.Scalar], text: String) -> [SourceLine] {
         var copy = text
         return copy.withUTF8 { bytes in
             var lines: [SourceLine] = []
-            let n = scalars.count
-            var start = 0, byteStart = 0, byte = 0
+            let n = bytes.count, count = scalars.count
+            // the line's first scalar and byte; the current scalar and byte
+            var start = 0, byteStart = 0, k = 0, i = 0
             // whether the line so far is normal, and whether its last scalar was a space
             var normal = true, lastSpace = false
-            var i = 0
-            while i <= n {
-                let s = i < n ? scalars[i] : "\n"
-                if s == "\n" || s == "\r" {
-                    let slice = scalars[start..<i]
-                    let text = normal && !lastSpace && byte <= bytes.count
-                        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[byteStart..<byte]), as: UTF8.self)
-                        : Whitespace.normalize(slice)
-                    lines.append(SourceLine(start: start, end: i, text: text,
-                                            indented: slice.first.map { Whitespace.isSpace($0) } ?? false))
-                    byte += 1
-                    if i < n, s == "\r", i + 1 < n, scalars[i + 1] == "\n" { i += 1; byte += 1 }
-                    start = i + 1
-                    byteStart = byte
-                    normal = true
-                    lastSpace = false
-                } else {
-                    let v = s.value
-                    if v < 0x80 {
-                        byte += 1
-                        if v == 0x20 {
-                            if lastSpace || i == start { normal = false }
-                            lastSpace = true
-                        } else {
-                            if v == 0x09 { normal = false }
-                            lastSpace = false
-                        }
+            while true {
+                // the end of the text ends the last line, as a line break would
+                let b: UInt8 = i < n ? bytes[i] : 0x0A
+                if b == 0x0A || b == 0x0D {
+                    let end = min(k, count)
+                    let text = normal && !lastSpace
+                        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[byteStart..<min(i, n)]), as: UTF8.self)
+                        : Whitespace.normalize(scalars[min(start, end)..<end])
+                    lines.append(SourceLine(start: start, end: k, text: text,
+                                            indented: start < end && Whitespace.isSpace(scalars[start])))
+                    if i >= n { break }
+                    i += 1; k += 1
+                    if b == 0x0D, i < n, bytes[i] == 0x0A { i += 1; k += 1 }
+                    (start, byteStart, normal, lastSpace) = (k, i, true, false)
+                } else if b < 0x80 {
+                    if b == 0x20 {
+                        if lastSpace || k == start { normal = false }
+                        lastSpace = true
                     } else {
-                        byte += UTF8.width(s)
-                        if Whitespace.isSpace(s) { normal = false }
+                        if b == 0x09 { normal = false }
                         lastSpace = false
                     }
+                    i += 1; k += 1
+                } else {
+                    // a scalar's first byte gives its length; only these lead bytes begin a
+                    // space other than a plain one (U+00A0, U+1680, U+2000-U+205F, U+3000)
+                    if normal, b == 0xC2 || (b >= 0xE1 && b <= 0xE3), k < count, Whitespace.isSpace(scalars[k]) { normal = false }
+                    lastSpace = false
+                    i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    k += 1
                 }
-                i += 1
             }
             return lines
         }
