@@ -135,6 +135,9 @@ enum Tokenizer {
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "’" }
 
+    /// Each ASCII scalar as a string.
+    private static let asciiMarks: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
     /// A string of `scalars[start..<end]`; plain ASCII words are copied byte by byte, which is
     /// much cheaper than appending scalars one at a time.
     @inline(__always)
@@ -277,7 +280,8 @@ enum Tokenizer {
                 }
                 i = end
             } else {
-                let text = String(s)
+                // an ASCII mark's string is made once for all, not for each mark
+                let text = s.isASCII ? asciiMarks[Int(s.value)] : String(s)
                 // a mark with a lowercase form is a letter-like symbol; lowercase it as any text
                 let lower = s.isASCII || CharacterClass.generalPunctuation.contains(s.value) || !s.properties.changesWhenLowercased
                     ? text : text.lowercased()
@@ -296,19 +300,22 @@ enum Tokenizer {
             token.spaceBefore = sawSpace
             atParagraphStart = false
             sawSpace = false
-            atSentenceStart = startsNext(after: token, scalar: scalars[token.start], endsWithPeriod: endsWithPeriod,
-                                         wasStart: token.sentenceStart,
+            // read field by field: the whole token passed on was a copy, two strings retained
+            atSentenceStart = startsNext(kind: token.kind, scalar: s, word: endsWithPeriod ? token.text : nil,
+                                         wasStart: atSentenceStart,
                                          nextIsSpace: i >= n || Whitespace.isSpace(scalars[i]) || scalars[i] == "\n")
             tokens.append(token)
         }
         return tokens
     }
 
-    /// Whether the token after `token` starts a sentence. `scalar`: its first scalar (a
-    /// punctuation token is that scalar alone); `endsWithPeriod`: a word that kept its period.
-    private static func startsNext(after token: Token, scalar: Unicode.Scalar, endsWithPeriod: Bool, wasStart: Bool,
+    /// Whether the token after this one starts a sentence. `kind`: this token's; `scalar`: its
+    /// first scalar (a punctuation token is that scalar alone); `word`: a word's text when it
+    /// kept its period (`U.S.`, `Mr.`), else nil.
+    @inline(__always)
+    private static func startsNext(kind: Token.Kind, scalar: Unicode.Scalar, word: String?, wasStart: Bool,
                                    nextIsSpace: Bool) -> Bool {
-        switch token.kind {
+        switch kind {
         case .punctuation:
             switch scalar {
             case ".", "!", "?", "…", ":", "“", "«", "„": return true
@@ -319,8 +326,8 @@ enum Tokenizer {
             }
         case .word:
             // `U.S.` at a sentence end; `Mr.` never is
-            guard endsWithPeriod else { return false }
-            let bare = String(token.text.dropLast()).lowercased()
+            guard let word else { return false }
+            let bare = String(word.dropLast()).lowercased()
             return !nameAbbreviations.contains(bare) && !(bare.count == 1)
         case .number:
             return false
