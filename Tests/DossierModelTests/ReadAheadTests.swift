@@ -35,6 +35,11 @@ import Testing
         // never past the last file
         ahead.reading(37)
         #expect(recorder.paths == Array(Self.paths[0..<7] + Self.paths[20..<25] + Self.paths[37..<40]))
+        // nor for a file past the last, even as the first asked for
+        let fresh = ReadAhead(paths: Self.paths, lookahead: 4) { recorder.record($0) }
+        fresh.notCached()
+        fresh.reading(45)
+        #expect(recorder.paths.count == 15)
     }
 
     @Test func threadsReadingAtOnceHintNoFileTwiceAndPassNoneOverOnceUnderWay() {
