@@ -70,8 +70,14 @@ import Testing
 
 @Suite struct CachedReads {
     /// A file of `count` bytes, written and flushed to disk.
+    /// In the package's build folder, not the temporary one: a temporary folder in memory
+    /// (tmpfs) has no disk to drop pages to and answers a no-wait read with EOPNOTSUPP, and the
+    /// build folder is on the disk it builds on (these tests need one that supports both, as
+    /// ext4, XFS and Btrfs do).
     static func writtenFile(_ count: Int) throws -> String {
-        let path = Paths.temporaryFolder().appendingPathComponent("file.txt").path
+        let folder = Paths.root.appendingPathComponent(".build/dossier-test-reads")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("\(UUID().uuidString).txt").path
         let bytes = (0..<count).map { UInt8(ascii: "a") + UInt8($0 % 26) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let fd = open(path, O_RDONLY)
@@ -89,6 +95,7 @@ import Testing
 
     @Test func aFileInTheCacheIsReadWithoutWaitingAndAnEvictedOneIsNot() throws {
         let path = try Self.writtenFile(10_000)
+        defer { unlink(path) }
         let fd = open(path, O_RDONLY)
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -104,6 +111,7 @@ import Testing
         // longer than the read's buffer, so that the read goes on after its first part
         let count = 200_000
         let path = try Self.writtenFile(count)
+        defer { unlink(path) }
         let expected = try Data(contentsOf: URL(fileURLWithPath: path))
         let heard = Mutex(0)
         let cached = try CorpusFiles.read(path) { heard.withLock { $0 += 1 } }.get()
