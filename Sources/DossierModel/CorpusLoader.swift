@@ -104,7 +104,7 @@ public enum CorpusLoader {
             let counted = SharedCounter()
             defer { bytesDone.add(stamp.size - counted.value) }
             if let reused = prior?.unchanged(entry.relative, stamp, idBase: idBase) { return (reused.articles, reused.file, true) }
-            let read = CorpusFiles.read(entry.path, notCached: readAhead.map { ahead in { ahead.notCached() } })
+            let read = CorpusFiles.read(entry.path, notCached: readAhead.map { $0.notCached })
             let digest = (try? read.get()).map(ContentDigest.of) ?? 0
             // a new time on the same bytes gives the same articles: taken over, with the new stamp
             if digest != 0, var reused = prior?.unchanged(entry.relative, digest: digest, idBase: idBase) {

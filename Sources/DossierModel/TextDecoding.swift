@@ -32,8 +32,8 @@ public enum TextDecoding {
         if !sample.isEmpty, controls * 10 > sample.count * 3 { return .skipped("binary file, not text") }
 
         var notes: [String] = []
-        // a NUL is looked for by `memchr` first: counting them byte by byte in every file was
-        // most of decoding
+        // a NUL is looked for by `memchr` first: most files have none, and counting them went
+        // through every byte of every file
         let hasNul = body.withUnsafeBytes { $0.baseAddress.map { memchr($0, 0, body.count) != nil } ?? false }
         let nulCount = hasNul ? body.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } : 0
         if nulCount > 0 {
