@@ -70,14 +70,32 @@ enum Clutter {
         }
     }
 
+    static let creditLabels = [
+        "image credit", "photo credit", "picture credit", "images", "image", "photos", "photo", "photograph", "picture",
+        "pictures", "credit", "credits", "photo by", "image by", "photograph by", "illustration", "illustration by",
+    ]
+    static let bylineLeads = ["by ", "analysis by ", "opinion by ", "commentary by ", "written by ", "story by ",
+                              "report by ", "reporting by ", "words by ", "posted by ", "editorial by "]
+
+    /// Whether the line's bytes, ASCII capitals folded, start with the ASCII `lead`: asked before
+    /// the line is lowercased whole (by Unicode's tables, for every line of every article). It
+    /// holds whenever the lowercased line starts with `lead` (by characters): of all non-ASCII
+    /// scalars only the Kelvin sign lowercases to an ASCII letter, and no lead here has a `k`
+    /// (`İ` gives `i` and a combining dot, one character that is no `i`).
+    static func startsFolded(_ line: String, with lead: String) -> Bool {
+        var a = line.utf8.makeIterator()
+        for b in lead.utf8 {
+            guard let c = a.next(), folded(c) == b else { return false }
+        }
+        return true
+    }
+
     /// An image credit line (`Image: X via Y.`, `Photo: X/Agency`, `Photo by X`): the credit text.
     static func credit(_ line: String) -> String? {
         guard line.utf8.count < 200, let first = line.unicodeScalars.first, "IiPpCc".unicodeScalars.contains(first) else { return nil }
-        let labels = ["image credit", "photo credit", "picture credit", "images", "image", "photos", "photo",
-                      "photograph", "picture", "pictures", "credit", "credits", "photo by", "image by",
-                      "photograph by", "illustration", "illustration by"]
+        guard creditLabels.contains(where: { startsFolded(line, with: $0) }) else { return nil }
         let lower = line.lowercased()
-        for label in labels where lower.hasPrefix(label) {
+        for label in creditLabels where lower.hasPrefix(label) {
             var rest = line.dropFirst(label.count)
             guard let first = rest.first, first == ":" || (first == " " && label.hasSuffix(" by")) else { continue }
             rest = rest.drop(while: { $0 == ":" || $0 == " " })
@@ -107,10 +125,9 @@ enum Clutter {
 
     /// `By X`, `Analysis by X`, `Opinion by X`: the byline's name.
     static func byline(_ line: String) -> String? {
+        guard bylineLeads.contains(where: { startsFolded(line, with: $0) }) else { return nil }
         let lower = line.lowercased()
-        let leads = ["by ", "analysis by ", "opinion by ", "commentary by ", "written by ", "story by ",
-                     "report by ", "reporting by ", "words by ", "posted by ", "editorial by "]
-        for lead in leads where lower.hasPrefix(lead) {
+        for lead in bylineLeads where lower.hasPrefix(lead) {
             var name = Whitespace.trimmed(line.dropFirst(lead.count))
             // `By Jane Doe | Reuters`, `By Jane Doe, Staff Writer`: keep the name.
             if let bar = name.firstIndex(where: { $0 == "|" || $0 == "·" || $0 == "—" }) {

@@ -44,7 +44,12 @@ enum QuoteSpans {
         let paragraphs = article.paragraphs
         for (index, paragraph) in paragraphs.enumerated() {
             var marks: [(Int, Direction)] = []
-            for i in paragraph.start..<paragraph.end { if let d = direction(scalars, i) { marks.append((i, d)) } }
+            for i in paragraph.start..<paragraph.end {
+                // the one ASCII mark is `"`; every other ASCII scalar is passed over at once
+                let v = scalars[i].value
+                if v < 0x80, v != 0x22 { continue }
+                if let d = direction(scalars, i) { marks.append((i, d)) }
+            }
             // whether a closing mark comes later in the paragraph, for each mark (one pass
             // from the end: many stray marks must not cost a scan each)
             var closingAfter = [Bool](repeating: false, count: marks.count)

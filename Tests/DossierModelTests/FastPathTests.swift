@@ -208,3 +208,38 @@ import Testing
         }
     }
 }
+
+/// `Clutter.byline` and `Clutter.credit` skip a line whose folded bytes start with no lead, before
+/// lowercasing it whole: that skip must never drop a line the lowercased comparison would take.
+@Suite struct ClutterLeadAgreement {
+    static let leads = Clutter.creditLabels + Clutter.bylineLeads
+
+    @Test func everyLineWhoseLowercaseStartsWithALeadPassesTheByteCheck() {
+        let pieces = ["B", "b", "Y", "y", " ", "\u{130}", "\u{212A}", "I", "mage", "MAGE", "Photo", "PHOTO", "e\u{301}",
+                      "\u{301}", "Analysis", "by", "BY", ":", "İmage", "ﬁ", "Ⅰ", "Ｂｙ", "Credit", "CREDITS", "Jane Roe"]
+        var rng = SplitMix(seed: 11)
+        var taken = 0
+        for _ in 0..<20_000 {
+            var line = (0..<Int(1 + rng.next() % 4)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            if rng.next() % 3 == 0 { line = Self.leads[Int(rng.next() % UInt64(Self.leads.count))].uppercased() + line }
+            let lower = line.lowercased()
+            for lead in Self.leads where lower.hasPrefix(lead) {
+                taken += 1
+                #expect(Clutter.startsFolded(line, with: lead), "\(line) / \(lead)")
+            }
+        }
+        #expect(taken > 1000)
+    }
+
+    /// The claim the check rests on: a non-ASCII scalar lowercases to an ASCII letter that a lead
+    /// has only as `İ` does, followed by a combining mark in the same character.
+    @Test func noOtherScalarLowercasesIntoALeadLetter() {
+        let leadLetters = Set(Self.leads.joined().unicodeScalars)
+        for v in 0x80...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let lowered = Array(s.properties.lowercaseMapping.unicodeScalars)
+            guard let first = lowered.first, first.isASCII, leadLetters.contains(first) else { continue }
+            #expect(lowered.count > 1 && lowered[1].properties.generalCategory == .nonspacingMark, "\(v)")
+        }
+    }
+}
