@@ -17,8 +17,7 @@ public enum ArticleCleaner {
     /// Cleans one article. `hasTitle` is false when the title is known from elsewhere (a
     /// `.jsonl` field), so the first line stays in the body.
     public static func clean(_ text: String, markdown: Bool = false, findTitle: Bool = true) -> CleanedText {
-        let scalars = ScalarArray.of(text)
-        var lines: [SourceLine?] = SourceLines.split(scalars, text: text).map { markdown ? stripMarkdown($0) : $0 }
+        var lines: [SourceLine?] = SourceLines.split(text: text).map { markdown ? stripMarkdown($0) : $0 }
         var result = CleanedText()
 
         func remove(_ i: Int) {

@@ -34,16 +34,15 @@ enum SourceLines {
 }
 
 extension SourceLines {
-    /// The same, given `text` too (whose scalars `scalars` are): a line whose spaces are
-    /// already normal (single plain spaces, none at either end), as most are, is copied from
-    /// the text's bytes instead of being written out scalar by scalar. The text is walked by
-    /// its bytes, counting scalars at their first bytes: walking the scalars was a tenth of
-    /// loading a corpus.
-    static func split(_ scalars: [Unicode.Scalar], text: String) -> [SourceLine] {
+    /// The same, from the text's bytes alone: a line whose spaces are already normal (single
+    /// plain spaces, none at either end), as most are, is copied from the bytes; any other is
+    /// decoded and written out. Scalars are counted at their first bytes. Walking an array of
+    /// the text's scalars was a tenth of loading a corpus, and making it a few percent more.
+    static func split(text: String) -> [SourceLine] {
         var copy = text
         return copy.withUTF8 { bytes in
             var lines: [SourceLine] = []
-            let n = bytes.count, count = scalars.count
+            let n = bytes.count
             // the line's first scalar and byte; the current scalar and byte
             var start = 0, byteStart = 0, k = 0, i = 0
             // whether the line so far is normal, and whether its last scalar was a space
@@ -52,12 +51,12 @@ extension SourceLines {
                 // the end of the text ends the last line, as a line break would
                 let b: UInt8 = i < n ? bytes[i] : 0x0A
                 if b == 0x0A || b == 0x0D {
-                    let end = min(k, count)
+                    let line = UnsafeBufferPointer(rebasing: bytes[byteStart..<min(i, n)])
                     let text = normal && !lastSpace
-                        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[byteStart..<min(i, n)]), as: UTF8.self)
-                        : Whitespace.normalize(scalars[min(start, end)..<end])
-                    lines.append(SourceLine(start: start, end: k, text: text,
-                                            indented: start < end && Whitespace.isSpace(scalars[start])))
+                        ? String(decoding: line, as: UTF8.self)
+                        : Whitespace.normalize(ScalarArray.of(utf8: line)[...])
+                    let indented = !line.isEmpty && Whitespace.isSpace(UTF8Scalar.decode(line, at: 0).0)
+                    lines.append(SourceLine(start: start, end: k, text: text, indented: indented))
                     if i >= n { break }
                     i += 1; k += 1
                     if b == 0x0D, i < n, bytes[i] == 0x0A { i += 1; k += 1 }
@@ -74,7 +73,9 @@ extension SourceLines {
                 } else {
                     // a scalar's first byte gives its length; only these lead bytes begin a
                     // space other than a plain one (U+00A0, U+1680, U+2000-U+205F, U+3000)
-                    if normal, b == 0xC2 || (b >= 0xE1 && b <= 0xE3), k < count, Whitespace.isSpace(scalars[k]) { normal = false }
+                    if normal, b == 0xC2 || (b >= 0xE1 && b <= 0xE3), Whitespace.isSpace(UTF8Scalar.decode(bytes, at: i).0) {
+                        normal = false
+                    }
                     lastSpace = false
                     i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
                     k += 1

@@ -192,7 +192,7 @@ import Testing
         for round in 0..<400 {
             let text = (0..<(1 + round % 50)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let scalars = ScalarArray.of(text)
-            let copied = SourceLines.split(scalars, text: text), written = SourceLines.split(scalars)
+            let copied = SourceLines.split(text: text), written = SourceLines.split(scalars)
             #expect(copied.count == written.count, "\(text.debugDescription)")
             for (a, b) in zip(copied, written) {
                 #expect(a.start == b.start && a.end == b.end && a.text == b.text && a.indented == b.indented,
