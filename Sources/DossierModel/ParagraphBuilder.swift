@@ -117,8 +117,8 @@ enum ParagraphBuilder {
         if let last = previous.unicodeScalars.last, isSentenceMark(last) { return false }
         // only the ends matter; a long paragraph must not be split into words each time
         // (more than 200 bytes is the cheap test; the cut is still by characters)
-        let previous = previous.utf8.count > 200 ? String(previous.suffix(200)) : previous
-        let next = next.utf8.count > 200 ? String(next.prefix(200)) : next
+        let previous = previous.utf8.count > 200 ? lastCharacters(previous, 200) : previous
+        let next = next.utf8.count > 200 ? firstCharacters(next, 200) : next
         guard !endsSentence(previous), let first = next.unicodeScalars.first else { return false }
         if first.properties.isLowercase || first.properties.numericType != nil || first == "-" || first == "–" {
             return true
@@ -136,6 +136,29 @@ enum ParagraphBuilder {
                 && !endsSentence(next) && next.count < 60
         }
         return false
+    }
+
+    /// `String(text.suffix(n))`. When the last n + 1 bytes are ASCII with no carriage return,
+    /// the last n characters are the last n bytes: no ASCII scalar extends the character before
+    /// it, and the byte before the cut is no prefix that would join it (those are not ASCII).
+    /// Counting characters back from the end walked them by grapheme, a cost paid on every
+    /// paragraph that did not end a sentence.
+    static func lastCharacters(_ text: String, _ n: Int) -> String {
+        let u = text.utf8
+        guard u.count > n else { return text }
+        let cut = u.index(u.endIndex, offsetBy: -(n + 1))
+        guard u[cut...].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return String(text.suffix(n)) }
+        return String(Substring(u[u.index(after: cut)...]))
+    }
+
+    /// `String(text.prefix(n))`, the same way: when the first n + 1 bytes are ASCII with no
+    /// carriage return, the first n characters are the first n bytes.
+    static func firstCharacters(_ text: String, _ n: Int) -> String {
+        let u = text.utf8
+        guard u.count > n else { return text }
+        let cut = u.index(u.startIndex, offsetBy: n + 1)
+        guard u[..<cut].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return String(text.prefix(n)) }
+        return String(Substring(u[..<u.index(u.startIndex, offsetBy: n)]))
     }
 
     /// Ends with sentence punctuation (closing quotes and brackets looked through), or a colon.

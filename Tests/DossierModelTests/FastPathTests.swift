@@ -243,3 +243,24 @@ import Testing
         }
     }
 }
+
+/// The paragraph builder's cut of a paragraph's ends by bytes gives the characters `suffix` and
+/// `prefix` give, whatever joins characters across the cut.
+@Suite struct CharacterCutAgreement {
+    @Test func cutsByBytesAreCutsByCharacters() {
+        let pieces = ["a", "word ", " ", ".", "\r\n", "\r", "\n", "e\u{301}", "\u{301}", "\u{600}", "\u{600}1", "1\u{FE0F}\u{20E3}",
+                      "👍🏽", "👨\u{200D}👩", "\u{1F1EB}\u{1F1F7}", "中", "”", String(repeating: "x", count: 7)]
+        var rng = SplitMix(seed: 17)
+        var fast = 0
+        for _ in 0..<4000 {
+            let text = (0..<Int(rng.next() % 40)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let n = Int(rng.next() % 24)
+            // by bytes: `==` on strings would let two spellings of one text pass
+            #expect(Array(ParagraphBuilder.lastCharacters(text, n).utf8) == Array(text.suffix(n).utf8), "\(text.debugDescription) \(n)")
+            #expect(Array(ParagraphBuilder.firstCharacters(text, n).utf8) == Array(text.prefix(n).utf8), "\(text.debugDescription) \(n)")
+            if text.utf8.count > n + 1, text.utf8.suffix(n + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { fast += 1 }
+        }
+        // the byte path was taken often enough to be tested
+        #expect(fast > 200)
+    }
+}
