@@ -379,6 +379,8 @@ enum RoleList {
     /// of repeats: a repeat is skipped on its exact spelling before anything is lowercased, and
     /// each kept role is lowercased and counted in words once (not once per comparison).
     static func ordered(_ roles: [String]) -> [String] {
+        // no role, or one: nothing to merge or order (most actors; two sets were made for each)
+        if roles.count < 2 { return roles }
         var spellings = Set<String>()
         var seen = Set<String>()
         var kept: [(role: String, lower: String)] = []
