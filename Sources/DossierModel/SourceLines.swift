@@ -70,6 +70,11 @@ extension SourceLines {
                         lastSpace = false
                     }
                     i += 1; k += 1
+                    // a run of visible ASCII, most of a text, changes nothing but the place: it
+                    // is passed over in a loop of its own
+                    let run = i
+                    while i < n, bytes[i] > 0x20, bytes[i] < 0x80 { i += 1 }
+                    if i > run { k += i - run; lastSpace = false }
                 } else {
                     // a scalar's first byte gives its length; only these lead bytes begin a
                     // space other than a plain one (U+00A0, U+1680, U+2000-U+205F, U+3000)
