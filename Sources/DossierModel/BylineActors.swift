@@ -17,23 +17,26 @@ enum BylineActors {
 
     /// One actor per name, in article order.
     static func add(_ found: Found, articles: [Article], actors: inout [Actor], usedIds: inout Set<String>) {
-        struct Listed: Hashable { let actor: Int; let article: String }
         var byName: [String: Int] = [:]
-        var listed = Set<Listed>()
-        func add(_ name: String, role: String, article: Article) {
-            let key = role + ":" + name.lowercased()
+        // A byline or credit recurs in many articles: its names' keys are made once.
+        let authorKeys = found.byAuthor.map { names in names.map { "byline:" + $0.lowercased() } }
+        let creditKeys = found.byCredit.map { name in name.map { "credit:" + $0.lowercased() } }
+        func add(_ name: String, key: String, role: String, article id: String) {
             if let i = byName[key] {
-                if listed.insert(Listed(actor: i, article: article.id)).inserted { actors[i].articles.append(article.id) }
+                // Articles come in order, so the actor has this one only if it was the last
+                // added (a set of actor and article pairs hashed every article's id).
+                if actors[i].articles.last != id { actors[i].articles.append(id) }
                 return
             }
-            listed.insert(Listed(actor: actors.count, article: article.id))
             byName[key] = actors.count
             actors.append(Actor(id: ActorResolver.uniqueId("\(role)-" + ActorResolver.slug(name), &usedIds), name: name,
-                                kind: .person, aliases: [name], roles: [role], mentions: [], articles: [article.id]))
+                                kind: .person, aliases: [name], roles: [role], mentions: [], articles: [id]))
         }
-        for (i, article) in articles.enumerated() {
-            for name in found.byAuthor[found.authors.index[i]] { add(name, role: "byline", article: article) }
-            if let name = found.byCredit[found.credits.index[i]] { add(name, role: "credit", article: article) }
+        // by index: a loop over the articles themselves copied each one, every field retained
+        for i in articles.indices {
+            let id = articles[i].id, author = found.authors.index[i], credit = found.credits.index[i]
+            for (name, key) in zip(found.byAuthor[author], authorKeys[author]) { add(name, key: key, role: "byline", article: id) }
+            if let name = found.byCredit[credit], let key = creditKeys[credit] { add(name, key: key, role: "credit", article: id) }
         }
     }
 

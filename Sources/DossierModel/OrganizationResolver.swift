@@ -91,13 +91,16 @@ enum OrganizationResolver {
             let index = actors.count
             var actor = Actor(id: ActorResolver.uniqueId("o-" + ActorResolver.slug(group.name), &usedIds), name: group.name,
                               kind: .organization, aliases: [], roles: [], mentions: [], articles: [])
-            var seenArticles = Set<Int>(), seenAliases = Set<String>()
+            // The members in article order: an article is new when it is not the last one seen,
+            // and a name the same as the last one's is no new alias (neither is hashed then).
+            var seenAliases = Set<String>()
+            var lastArticle = -1, lastName: String?
             for (a, c) in group.members.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
                 let org = names[a].organizations[c]
-                let articleId = articles[a].id
                 mentions[a].append(ResolvedMention(start: org.start, end: org.end, actor: index, token: -1))
-                if seenArticles.insert(a).inserted { actor.articles.append(articleId) }
-                if seenAliases.insert(org.name).inserted { actor.aliases.append(org.name) }
+                if a != lastArticle { actor.articles.append(articles[a].id); lastArticle = a }
+                if org.name != lastName, seenAliases.insert(org.name).inserted { actor.aliases.append(org.name) }
+                lastName = org.name
             }
             for acronym in group.acronyms.sorted() { ActorResolver.appendUnique(&actor.aliases, acronym) }
             actors.append(actor)
