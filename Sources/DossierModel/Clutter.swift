@@ -19,7 +19,7 @@ enum Clutter {
     ]
 
     /// Lines that are clutter when they start with one of these.
-    private static let prefixes: [String] = [
+    static let prefixes: [String] = [
         "your email address will not be published", "required fields are marked",
         "this site uses akismet", "%d bloggers like this", "if you experience technical problems",
         "click to share on", "click to email", "click to print", "share on facebook", "share on twitter",
@@ -39,17 +39,28 @@ enum Clutter {
         guard count < 400, let first = line.utf8.first else { return false }
         // a line longer than any whole-line phrase is clutter only by its start
         if count > 40, !prefixStarts[Int(folded(first))] { return false }
-        // Every phrase is ASCII, so ASCII case folding of the line's head is enough to compare;
+        // Every phrase is ASCII, so ASCII case folding of the line is enough to compare;
         // lowercasing whole lines through Unicode tables was a twentieth of the pipeline.
-        let head = Array(line.utf8.prefix(longestPhrase)).map(folded)
         if count <= 40 {
-            let lower = String(decoding: head, as: UTF8.self)
+            let lower = String(decoding: line.utf8.map(folded), as: UTF8.self)
             if count <= 13, isAdSlot(lower) { return true }
             var key = lower
             while let last = key.last, ":.…!»›>".contains(last) || last == " " { key.removeLast() }
             if wholeLines.contains(key) { return true }
         }
-        return prefixUTF8.contains { p in p.count <= head.count && p.elementsEqual(head.prefix(p.count)) }
+        return startsWithPhrase(line)
+    }
+
+    /// Whether the line, folded, starts with one of `prefixes`: only the phrases that begin with
+    /// its first byte are compared, byte by byte from the line (no copy of its head is made, as
+    /// one was for every line of every article).
+    private static func startsWithPhrase(_ line: String) -> Bool {
+        guard let first = line.utf8.first else { return false }
+        for phrase in prefixesByStart[Int(folded(first))] {
+            var bytes = line.utf8.makeIterator()
+            if phrase.allSatisfy({ b in bytes.next().map(folded) == b }) { return true }
+        }
+        return false
     }
 
     /// An ASCII capital as its small letter; any other byte as it is.
@@ -58,7 +69,8 @@ enum Clutter {
     private static let prefixUTF8: [[UInt8]] = prefixes.map { Array($0.utf8) }
     /// The bytes a prefix starts with.
     private static let prefixStarts: [Bool] = (0..<256).map { byte in prefixUTF8.contains { $0.first == UInt8(byte) } }
-    private static let longestPhrase = max(prefixUTF8.map(\.count).max() ?? 0, 40)
+    /// The phrases by their first byte.
+    private static let prefixesByStart: [[[UInt8]]] = (0..<256).map { byte in prefixUTF8.filter { $0.first == UInt8(byte) } }
 
     /// `728 x 90`, `300x250`, `160 × 600`: an ad slot's size left as text.
     static func isAdSlot(_ lower: String) -> Bool {

@@ -264,3 +264,29 @@ import Testing
         #expect(fast > 200)
     }
 }
+
+/// A line's start is matched against the clutter phrases by its first byte, byte by byte: the
+/// same answer as comparing its folded head with every phrase.
+@Suite struct ClutterPhraseAgreement {
+    static func plain(_ line: String) -> Bool {
+        let fold = { (b: UInt8) in b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        let head = Array(line.utf8.prefix(60)).map(fold)
+        return Clutter.prefixes.map { Array($0.utf8) }.contains { p in p.count <= head.count && p.elementsEqual(head.prefix(p.count)) }
+    }
+
+    @Test func longLinesStartingWithAPhraseAreClutterAsBefore() {
+        let tails = [" the rest of a long line that goes on well past forty bytes of text", "", " é", "x"]
+        var rng = SplitMix(seed: 23)
+        var clutter = 0
+        for _ in 0..<3000 {
+            let phrase = Clutter.prefixes[Int(rng.next() % UInt64(Clutter.prefixes.count))]
+            // the phrase in some case, cut short now and then, then a tail long enough to pass 40 bytes
+            var start = rng.next() % 2 == 0 ? phrase.uppercased() : phrase.capitalized
+            if rng.next() % 4 == 0 { start = String(start.dropLast(Int(rng.next() % 3) + 1)) }
+            let line = start + tails[Int(rng.next() % UInt64(tails.count))] + String(repeating: "z", count: 41)
+            #expect(Clutter.isClutter(line) == (line.utf8.count < 400 && Self.plain(line)), "\(line)")
+            if Clutter.isClutter(line) { clutter += 1 }
+        }
+        #expect(clutter > 1000 && clutter < 3000)
+    }
+}
