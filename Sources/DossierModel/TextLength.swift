@@ -43,7 +43,14 @@ enum ScalarArray {
         [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
             var i = 0, k = 0
             let n = bytes.count
+            guard let to = out.baseAddress, let from = bytes.baseAddress else { count = 0; return }
             while i < n {
+                // a run of ASCII, most of a text, in a loop of its own: one byte, one scalar
+                while i < n, from[i] < 0x80 {
+                    (to + k).initialize(to: Unicode.Scalar(from[i]))
+                    i += 1; k += 1
+                }
+                guard i < n else { break }
                 let scalar: Unicode.Scalar
                 let b = bytes[i]
                 if b < 0x80 {

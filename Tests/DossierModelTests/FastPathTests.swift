@@ -290,3 +290,22 @@ import Testing
         #expect(clutter > 1000 && clutter < 3000)
     }
 }
+
+/// A text's scalars decoded from its bytes, ASCII runs in a loop of their own, are its scalars.
+@Suite struct ScalarDecodingAgreement {
+    @Test func decodedScalarsAreTheTextsScalars() {
+        var rng = SplitMix(seed: 29)
+        for _ in 0..<3000 {
+            let text = (0..<Int(rng.next() % 6)).map { _ in FastPathAgreement.randomText(&rng) }.joined()
+            #expect(ScalarArray.of(text) == Array(text.unicodeScalars), "\(text.debugDescription)")
+        }
+    }
+
+    /// A sequence cut off by the end of damaged bytes reads as U+FFFD, never past them.
+    @Test func aSequenceCutOffAtTheEndIsAReplacement() {
+        let bytes = Array(Array("ab“".utf8).dropLast())
+        let scalars = bytes.withUnsafeBufferPointer { ScalarArray.of(utf8: $0) }
+        #expect(scalars.prefix(2) == ["a", "b"])
+        #expect(scalars.dropFirst(2).allSatisfy { $0 == "\u{FFFD}" } && scalars.count > 2)
+    }
+}
