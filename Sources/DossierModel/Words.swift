@@ -16,7 +16,9 @@ enum Words {
     /// one in 10^19 per pair.
     static func lowercasedHashes<S: StringProtocol>(_ text: S, digits: Bool, minLength: Int = 1) -> [UInt64] {
         var hashes: [UInt64] = []
-        scan(text, digits: digits, minLength: minLength) { hashes.append(FNV1a.hash($0)) }
+        // hashed as the bytes come, none of them kept
+        var words = Scan(digits: digits, minLength: minLength, current: WordHash())
+        read(text, into: &words) { hashes.append($0.hash) }
         return hashes
     }
 
@@ -24,7 +26,14 @@ enum Words {
     @inline(__always)
     static func scan<S: StringProtocol>(_ text: S, digits: Bool, minLength: Int, walkingScalars: Bool = false,
                                                 _ emit: ([UInt8]) -> Void) {
-        var words = Scan(digits: digits, minLength: minLength)
+        var words = Scan(digits: digits, minLength: minLength, current: WordBytes())
+        read(text, walkingScalars: walkingScalars, into: &words) { emit($0.bytes) }
+    }
+
+    /// Feeds the text to `words`, which calls `emit` with each word it ends.
+    @inline(__always)
+    private static func read<S: StringProtocol, Sink: WordSink>(_ text: S, walkingScalars: Bool = false, into words: inout Scan<Sink>,
+                                                                _ emit: (Sink) -> Void) {
         // A native string's bytes are read straight: walking a substring's scalars checked each
         // index against the substring's bounds, a tenth of grouping quotes (their words are
         // slices of their articles' text).
@@ -45,47 +54,61 @@ enum Words {
         words.finish(emit)
     }
 
+    /// What is kept of the word being read: its bytes, or only their hash.
+    fileprivate protocol WordSink {
+        mutating func add(_ byte: UInt8)
+        mutating func reset()
+    }
+
+    fileprivate struct WordBytes: WordSink {
+        var bytes: [UInt8] = []
+        @inline(__always) mutating func add(_ byte: UInt8) { bytes.append(byte) }
+        @inline(__always) mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+    }
+
+    /// The `FNV1a` hash of the bytes, mixed in as they come: the hash of the same bytes kept.
+    fileprivate struct WordHash: WordSink {
+        var hash = FNV1a.seed
+        @inline(__always) mutating func add(_ byte: UInt8) { hash = FNV1a.mix(hash, byte) }
+        @inline(__always) mutating func reset() { hash = FNV1a.seed }
+    }
+
     /// The word being read, scalar by scalar.
-    private struct Scan {
+    fileprivate struct Scan<Sink: WordSink> {
         let digits: Bool
         let minLength: Int
-        var current: [UInt8] = []
+        var current: Sink
         var length = 0
 
-        init(digits: Bool, minLength: Int) {
-            self.digits = digits
-            self.minLength = minLength
-        }
-
         @inline(__always)
-        mutating func ascii(_ b: UInt8, _ emit: ([UInt8]) -> Void) {
+        mutating func ascii(_ b: UInt8, _ emit: (Sink) -> Void) {
             if b >= 0x61 && b <= 0x7A || digits && b >= 0x30 && b <= 0x39 {
-                current.append(b); length += 1
+                current.add(b); length += 1
             } else if b >= 0x41 && b <= 0x5A {
-                current.append(b | 0x20); length += 1
+                current.add(b | 0x20); length += 1
             } else if length > 0 {
                 finish(emit)
             }
         }
 
-        mutating func other(_ s: Unicode.Scalar, _ emit: ([UInt8]) -> Void) {
+        mutating func other(_ s: Unicode.Scalar, _ emit: (Sink) -> Void) {
             let p = s.properties
             if p.isAlphabetic || digits && p.numericType != nil {
-                for lower in p.lowercaseMapping.unicodeScalars { Whitespace.appendUTF8(lower, to: &current) }
+                for lower in p.lowercaseMapping.unicodeScalars { UTF8.encode(lower) { current.add($0) } }
                 length += 1
             } else if length > 0, Words.isMark(p.generalCategory) {
                 // a combining accent stays with its letter
-                Whitespace.appendUTF8(s, to: &current)
+                UTF8.encode(s) { current.add($0) }
             } else if length > 0 {
                 finish(emit)
             }
         }
 
         /// Ends the word being read, if any.
-        mutating func finish(_ emit: ([UInt8]) -> Void) {
+        mutating func finish(_ emit: (Sink) -> Void) {
             guard length > 0 else { return }
             if length >= minLength { emit(current) }
-            current.removeAll(keepingCapacity: true)
+            current.reset()
             length = 0
         }
     }

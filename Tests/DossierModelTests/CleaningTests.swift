@@ -181,6 +181,9 @@ import Testing
                         == Words.lowercased(slice, digits: digits, minLength: minLength, walkingScalars: true), "\(text)")
                 #expect(Words.lowercased(text, digits: digits, minLength: minLength)
                         == Words.lowercased(text, digits: digits, minLength: minLength, walkingScalars: true), "\(text)")
+                // hashed as read, never kept: the hashes of the words kept
+                #expect(Words.lowercasedHashes(slice, digits: digits, minLength: minLength)
+                        == Words.lowercased(slice, digits: digits, minLength: minLength).map { FNV1a.hash($0.utf8) }, "\(text)")
             }
         }
     }
