@@ -70,10 +70,17 @@ extension SourceLines {
                         lastSpace = false
                     }
                     i += 1; k += 1
-                    // a run of visible ASCII, most of a text, changes nothing but the place: it
-                    // is passed over in a loop of its own
+                    // A run of visible ASCII, most of a text, changes nothing but the place, and
+                    // nor does a single space between two visible bytes: the run is passed over
+                    // in a loop of its own.
                     let run = i
-                    while i < n, bytes[i] > 0x20, bytes[i] < 0x80 { i += 1 }
+                    while i < n {
+                        let c = bytes[i]
+                        if c > 0x20, c < 0x80 { i += 1; continue }
+                        guard c == 0x20, i + 1 < n, bytes[i - 1] > 0x20, bytes[i - 1] < 0x80,
+                              bytes[i + 1] > 0x20, bytes[i + 1] < 0x80 else { break }
+                        i += 2
+                    }
                     if i > run { k += i - run; lastSpace = false }
                 } else {
                     // a scalar's first byte gives its length; only these lead bytes begin a
