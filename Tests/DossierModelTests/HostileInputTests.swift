@@ -113,3 +113,25 @@ import Testing
         }
     }
 }
+
+/// A file whose first 8 KB are more than 30% control bytes (other than tab and line breaks) is
+/// binary; one at 30% is text.
+@Suite struct BinaryByControlBytes {
+    static func decoded(controls: Int, of total: Int, using control: UInt8) -> TextDecoding.Outcome {
+        // text first, then the controls: the binary magic numbers must not match by chance
+        let text = Array(repeating: UInt8(ascii: "a"), count: total - controls)
+        return TextDecoding.decode(Data(text + Array(repeating: control, count: controls)))
+    }
+
+    @Test(arguments: [UInt8(0x01), 0x08, 0x0E, 0x1B, 0x1F])
+    func moreThanThreeTenthsControlsIsBinary(control: UInt8) {
+        #expect(Self.decoded(controls: 31, of: 100, using: control) == .skipped("binary file, not text"))
+        if case .skipped = Self.decoded(controls: 30, of: 100, using: control) { Issue.record("30% of \(control) read as binary") }
+    }
+
+    /// Tab, line feed, vertical tab, form feed and carriage return are text, and so is a space.
+    @Test(arguments: [UInt8(0x09), 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
+    func whitespaceIsNoControl(byte: UInt8) {
+        if case .skipped(let why) = Self.decoded(controls: 90, of: 100, using: byte) { Issue.record("\(byte): \(why)") }
+    }
+}
