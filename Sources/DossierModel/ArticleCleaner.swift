@@ -89,8 +89,10 @@ public enum ArticleCleaner {
 
     /// A headline is short and is not the first line of a wrapped paragraph.
     static func looksLikeHeadline(_ line: SourceLine, next: SourceLine?) -> Bool {
-        let words = line.text.split(separator: " ").count
-        guard words <= 30, line.text.utf8.count <= 250 || line.text.count <= 250 else { return false }
+        // the length first: a long first line (a paragraph) is no headline, and is not split
+        // into words nor walked by character to find that out
+        guard line.text.utf8.count <= 250 || TextLength.characters(line.text) <= 250,
+              line.text.split(separator: " ").count <= 30 else { return false }
         guard line.text.unicodeScalars.first?.properties.isLowercase != true else { return false }
         // A line that runs straight on into lowercase text is a wrapped sentence, not a headline.
         if let next, next.start == line.end + 1, next.text.unicodeScalars.first?.properties.isLowercase == true,
