@@ -82,10 +82,12 @@ enum Clutter {
         }
     }
 
+    /// What an image credit line starts with (`Photo: …`, `Image by …`).
     static let creditLabels = [
         "image credit", "photo credit", "picture credit", "images", "image", "photos", "photo", "photograph", "picture",
         "pictures", "credit", "credits", "photo by", "image by", "photograph by", "illustration", "illustration by",
     ]
+    /// What a byline starts with, before the name (`By …`, `Analysis by …`).
     static let bylineLeads = ["by ", "analysis by ", "opinion by ", "commentary by ", "written by ", "story by ",
                               "report by ", "reporting by ", "words by ", "posted by ", "editorial by "]
 
