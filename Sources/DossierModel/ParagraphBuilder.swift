@@ -26,27 +26,29 @@ enum ParagraphBuilder {
     /// lines (one paragraph per line, as web extraction writes them) keeps each line.
     static func splitBlock(_ block: [SourceLine]) -> [Piece] {
         if block.count == 1 { return [piece([block[0]])] }
-        let lengths = block.map { TextLength.characters($0.text) }.sorted()
-        let median = lengths[lengths.count / 2]
+        // each line's length, counted once: the median's and the paragraph ends' both
+        let lengths = block.map { TextLength.characters($0.text) }
+        let median = lengths.sorted()[lengths.count / 2]
         guard median <= 140 else { return block.map { piece([$0]) } }
         var out: [Piece] = []
         var current: [SourceLine] = []
-        for (i, line) in block.enumerated() {
-            if !current.isEmpty, line.indented || endsParagraph(current.last!, median: median) {
+        for i in block.indices {
+            // the line before, `current`'s last, may end its paragraph
+            if !current.isEmpty, block[i].indented || endsParagraph(block[i - 1], length: lengths[i - 1], median: median) {
                 out.append(piece(current))
                 current = []
             }
-            current.append(line)
+            current.append(block[i])
             if i == block.count - 1 { out.append(piece(current)) }
         }
         return out
     }
 
     /// In hard-wrapped text a line ends its paragraph when it carries the moved period, or when
-    /// it is clearly short of the wrap width and ends a sentence.
-    private static func endsParagraph(_ line: SourceLine, median: Int) -> Bool {
+    /// it is clearly short of the wrap width and ends a sentence. `length`: its characters.
+    private static func endsParagraph(_ line: SourceLine, length: Int, median: Int) -> Bool {
         if hasMovedPeriod(line.text) { return true }
-        return TextLength.characters(line.text) * 10 < median * 6 && endsSentence(line.text)
+        return length * 10 < median * 6 && endsSentence(line.text)
     }
 
     /// `.of extensive sections`: a period, then a letter, at the start of a line.
