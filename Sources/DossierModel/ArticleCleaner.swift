@@ -92,7 +92,7 @@ public enum ArticleCleaner {
         // the length first: a long first line (a paragraph) is no headline, and is not split
         // into words nor walked by character to find that out
         guard line.text.utf8.count <= 250 || TextLength.characters(line.text) <= 250,
-              line.text.split(separator: " ").count <= 30 else { return false }
+              TextLength.words(line.text) <= 30 else { return false }
         guard line.text.unicodeScalars.first?.properties.isLowercase != true else { return false }
         // A line that runs straight on into lowercase text is a wrapped sentence, not a headline.
         if let next, next.start == line.end + 1, next.text.unicodeScalars.first?.properties.isLowercase == true,

@@ -15,6 +15,18 @@ enum TextLength {
         return n
     }
 
+    /// Words as `text.split(separator: " ").count` counts them. In plain ASCII a space byte is a
+    /// space character (no ASCII scalar extends the one before it), so the words are the runs of
+    /// other bytes; any other text is split by character.
+    static func words(_ text: String) -> Int {
+        var count = 0, inWord = false
+        for b in text.utf8 {
+            guard b < 0x80 else { return text.split(separator: " ").count }
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
     /// Characters, as `String.count` counts them; plain ASCII without a carriage return has one
     /// per byte.
     static func characters(_ s: String) -> Int {

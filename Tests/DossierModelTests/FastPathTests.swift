@@ -309,3 +309,15 @@ import Testing
         #expect(scalars.dropFirst(2).allSatisfy { $0 == "\u{FFFD}" } && scalars.count > 2)
     }
 }
+
+/// Words counted by bytes are the words `split(separator: " ")` finds.
+@Suite struct WordCountAgreement {
+    @Test func wordCountsAreTheSplitsCounts() {
+        let pieces = ["a", "Word", " ", "  ", "\t", "\r\n", " \u{301}", "e\u{301}", "’", "中", "\u{200D}", "-", "9"]
+        var rng = SplitMix(seed: 31)
+        for _ in 0..<3000 {
+            let text = (0..<Int(rng.next() % 16)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            #expect(TextLength.words(text) == text.split(separator: " ").count, "\(text.debugDescription)")
+        }
+    }
+}
