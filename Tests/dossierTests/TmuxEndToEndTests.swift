@@ -65,7 +65,7 @@ import Testing
 
         // onto an actor: their quotes fill the quote pane
         session.keys("3", "j", "j")
-        screen = session.waitFor("the actor's quotes") { $0.contains("Quotes: Ali Khamenei") }
+        screen = session.waitFor("the actor's quotes") { $0.contains("Quotes: Ali Khamenei") && $0.contains("“cultural penetration”") }
         #expect(screen.contains("“cultural penetration”"), "\(screen)")
 
         // Enter goes to the quotes, Enter again jumps to the quote in its article
@@ -78,7 +78,9 @@ import Testing
         session.keys("1", "s")
         _ = session.waitFor("the source picker") { $0.contains("Sources (Space ticks") }
         session.keys("Space", "Enter")
-        screen = session.waitFor("one article left") { $0.contains("1 Articles 1 ") }
+        // the whole new frame, not its first line: a capture can land while the terminal is
+        // still being written, the list's title new and the rows below it old
+        screen = session.waitFor("one article left") { $0.contains("1 Articles 1 ") && $0.contains("Why Iran's Rouhani refuses") }
         #expect(screen.contains("Why Iran's Rouhani refuses"))
 
         // resize to 80×24: actors and quotes become tabs
