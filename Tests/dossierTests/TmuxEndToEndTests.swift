@@ -71,7 +71,7 @@ import Testing
         // Enter goes to the quotes, Enter again jumps to the quote in its article
         session.keys("Enter")
         session.keys("Enter")
-        screen = session.waitFor("the quote's article in the reader") { $0.contains("what he called") }
+        screen = session.waitFor("the quote's article in the reader") { $0.contains("fear of what he called “cultural penetration”") }
         #expect(screen.contains("fear of what he called “cultural penetration”"))
 
         // source filter: tick the first source, apply
