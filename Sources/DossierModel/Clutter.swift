@@ -56,11 +56,7 @@ enum Clutter {
     /// one was for every line of every article).
     private static func startsWithPhrase(_ line: String) -> Bool {
         guard let first = line.utf8.first else { return false }
-        for phrase in prefixesByStart[Int(folded(first))] {
-            var bytes = line.utf8.makeIterator()
-            if phrase.allSatisfy({ b in bytes.next().map(folded) == b }) { return true }
-        }
-        return false
+        return prefixesByStart[Int(folded(first))].contains { startsFolded(line, with: $0) }
     }
 
     /// An ASCII capital as its small letter; any other byte as it is.
@@ -96,9 +92,12 @@ enum Clutter {
     /// holds whenever the lowercased line starts with `lead` (by characters): of all non-ASCII
     /// scalars only the Kelvin sign lowercases to an ASCII letter, and no lead here has a `k`
     /// (`İ` gives `i` and a combining dot, one character that is no `i`).
-    static func startsFolded(_ line: String, with lead: String) -> Bool {
+    static func startsFolded(_ line: String, with lead: String) -> Bool { startsFolded(line, with: lead.utf8) }
+
+    /// The same for a lead given as its bytes.
+    private static func startsFolded<Lead: Sequence<UInt8>>(_ line: String, with lead: Lead) -> Bool {
         var a = line.utf8.makeIterator()
-        for b in lead.utf8 {
+        for b in lead {
             guard let c = a.next(), folded(c) == b else { return false }
         }
         return true

@@ -140,26 +140,25 @@ enum ParagraphBuilder {
         return false
     }
 
-    /// `String(text.suffix(n))`. When the last n + 1 bytes are ASCII with no carriage return,
-    /// the last n characters are the last n bytes: no ASCII scalar extends the character before
-    /// it, and the byte before the cut is no prefix that would join it (those are not ASCII).
-    /// Counting characters back from the end walked them by grapheme, a cost paid on every
-    /// paragraph that did not end a sentence.
+    /// `String(text.suffix(n))`. When the last n + 1 bytes are a character each
+    /// (`TextLength.oneCharacterPerByte`), the last n characters are the last n bytes: the byte
+    /// before the cut joins neither side. Counting characters back from the end walked them by
+    /// grapheme, a cost paid on every paragraph that did not end a sentence.
     static func lastCharacters(_ text: String, _ n: Int) -> String {
         let u = text.utf8
         guard u.count > n else { return text }
         let cut = u.index(u.endIndex, offsetBy: -(n + 1))
-        guard u[cut...].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return String(text.suffix(n)) }
+        guard TextLength.oneCharacterPerByte(u[cut...]) else { return String(text.suffix(n)) }
         return String(Substring(u[u.index(after: cut)...]))
     }
 
-    /// `String(text.prefix(n))`, the same way: when the first n + 1 bytes are ASCII with no
-    /// carriage return, the first n characters are the first n bytes.
+    /// `String(text.prefix(n))`, the same way: when the first n + 1 bytes are a character each,
+    /// the first n characters are the first n bytes.
     static func firstCharacters(_ text: String, _ n: Int) -> String {
         let u = text.utf8
         guard u.count > n else { return text }
         let cut = u.index(u.startIndex, offsetBy: n + 1)
-        guard u[..<cut].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return String(text.prefix(n)) }
+        guard TextLength.oneCharacterPerByte(u[..<cut]) else { return String(text.prefix(n)) }
         return String(Substring(u[..<u.index(u.startIndex, offsetBy: n)]))
     }
 

@@ -30,7 +30,14 @@ enum TextLength {
     /// Characters, as `String.count` counts them; plain ASCII without a carriage return has one
     /// per byte.
     static func characters(_ s: String) -> Int {
-        s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? s.utf8.count : s.count
+        oneCharacterPerByte(s.utf8) ? s.utf8.count : s.count
+    }
+
+    /// Whether each of these bytes is a character of its own: plain ASCII without a carriage
+    /// return (which joins the line feed after it). No ASCII scalar extends the one before it,
+    /// and no prefix that would join the one after it is ASCII.
+    static func oneCharacterPerByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 }
 
@@ -63,17 +70,16 @@ enum ScalarArray {
                     i += 1; k += 1
                 }
                 guard i < n else { break }
+                // a lead byte: its sequence, or U+FFFD when the bytes end inside it
                 let scalar: Unicode.Scalar
-                let b = bytes[i]
-                if b < 0x80 {
-                    scalar = Unicode.Scalar(b); i += 1
-                } else if i + (b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4) > n {
+                let b = from[i]
+                if i + (b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4) > n {
                     scalar = "\u{FFFD}"; i += 1
                 } else {
                     let (decoded, length) = UTF8Scalar.decode(bytes, at: i)
                     scalar = decoded; i += length
                 }
-                (out.baseAddress! + k).initialize(to: scalar)
+                (to + k).initialize(to: scalar)
                 k += 1
             }
             count = k
