@@ -124,7 +124,7 @@ enum CorpusFiles {
             var st = stat()
             stamps.set(i, stat(shared[i].path, &st) == 0 && st.st_mode & S_IFMT == S_IFREG ? FileStamp(st) : nil)
         }
-        return zip(found, stamps.values()).compactMap { file, stamp in
+        return zip(found, stamps.takeValues()).compactMap { file, stamp in
             stamp.map { Entry(path: file.path, relative: file.relative, kind: file.kind, stamp: $0) }
         }
     }
