@@ -68,7 +68,30 @@ struct SpeakerSieves {
         if let (actor, end) = roleSpeaker(at: t, limit: limit), end < limit, isSpeechVerb(tokens[skipAdverbs(end)]) {
             return (actor, ctx.text(t, skipAdverbs(end) + 1))
         }
+        if let (actor, start, verb) = titledMention(from: t, limit: limit) {
+            return (actor, skipAdverbs(ctx.mentionEnd(start)) == verb ? ctx.text(t, verb + 1) : ctx.text(verb, verb + 1))
+        }
         return nil
+    }
+
+    /// `“…,” UAW President Jane Roe said`, `“…,” union President Jane Roe said`: a name after a
+    /// title of up to four words, then a speech verb (past an appositive). The words before the
+    /// name must hold a title or role word, and none may be a function word (`a spokesman for
+    /// Jane Roe said` is someone else speaking) or a speech verb. Its actor, where the name
+    /// starts and where the verb is.
+    func titledMention(from t: Int, limit: Int) -> (actor: Int, start: Int, verb: Int)? {
+        let tokens = ctx.tokens
+        var k = t, titled = false
+        while k < limit, k - t < 4, ctx.mentionAt[k] == nil {
+            let w = tokens[k]
+            guard w.isWord, !isSpeechVerb(w), !CommonWords.functionWords.contains(w.lower) else { return nil }
+            if Titles.roleWords.contains(w.lower) || Titles.honorifics.contains(w.lower)
+                || NameFinder.titlePhraseLength([w.lower], at: 0) != nil { titled = true }
+            k += 1
+        }
+        guard titled, k > t, k < limit, let m = ctx.mentionAt[k],
+              let verb = (ctx.mentionEnd(k)..<limit).first(where: { isSpeechVerb(tokens[$0]) }) else { return nil }
+        return (m.actor, k, verb)
     }
 
     /// Where the clause after a quote ends: a sentence end, an opening mark or a new paragraph.

@@ -22,7 +22,8 @@ import Testing
                             "Kathy Hochul", "Andrea Stewart-Cousins", "Carl Heastie", "Chuck Schumer", "Rob Ortt",
                             "Colette Kress", "Fei-Fei Li", "Jensen Huang", "Stacy Rasgon",
                             "Ursula von der Leyen", "Xi Jinping", "Viktor Orban", "Maria Santos",
-                            "Anthony S. Fauci", "George W. Bush", "Michelle Obama", "Priya Nair"])
+                            "Anthony S. Fauci", "George W. Bush", "Michelle Obama", "Priya Nair",
+                            "Mara Lindqvist", "Dale Ortiz", "Priya Raman", "Tomás Ferreira", "Gwen Aldridge", "Colin Marsh"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -48,6 +49,28 @@ import Testing
         #expect(speakers("health.txt") == ["Health Ministry", "Priya Nair", "Anthony S. Fauci", nil])
         #expect(corpus.quotes.filter { $0.article == "health" && $0.kind == .term }.isEmpty)
         #expect(speakers("eu.txt") == ["Ursula von der Leyen", "Ursula von der Leyen", "Xi Jinping", "Maria Santos"])
+    }
+
+    @Test func companiesAreOrganisationsAndARoleWordIsNoFirstName() {
+        // `Halvorsen Motors said`: a company speaking, not a person
+        #expect(corpus.organization("Halvorsen Motors") != nil)
+        #expect(corpus.organization("Meridian Airlines") != nil)
+        #expect(corpus.person("Halvorsen Motors") == nil)
+        #expect(speakers("carmaker.txt").contains("Halvorsen Motors"))
+        // `Substitute Tomás Ferreira converted …`: a sport's role at a sentence start
+        #expect(corpus.person("Tomás Ferreira") != nil)
+        #expect(speakers("cupfinal.txt") == ["Tomás Ferreira", "Tomás Ferreira", "Gwen Aldridge", "Colin Marsh", "Colin Marsh"])
+    }
+
+    @Test func aTitleBeforeTheNameAfterAQuoteKeepsTheCue() {
+        let id = corpus.articles.first { $0.file == "carmaker.txt" }!.id
+        let quotes = corpus.quotes.filter { $0.article == id && $0.kind != .reported }
+        let byOrtiz = quotes.filter { $0.speaker.map { corpus.actors[$0].name } == "Dale Ortiz" }
+        #expect(byOrtiz.map(\.cue) == ["UAW President Dale Ortiz said", "union President Dale Ortiz said"])
+        // and a quote whose title-led cue is four words long is speech, not a term
+        #expect(byOrtiz.allSatisfy { $0.kind == .speech })
+        #expect(speakers("carmaker.txt") == ["Mara Lindqvist", "Mara Lindqvist", "Mara Lindqvist", "Dale Ortiz",
+                                              "Halvorsen Motors", "Dale Ortiz"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {

@@ -56,7 +56,7 @@ enum Titles {
     entrepreneur businessman businesswoman billionaire magnate tycoon strongman ruler monarch sheikh emir
     sultan prelate bishop astrophysicist astronomer epidemiologist virologist meteorologist forward
     winger fullback quarterback pitcher batsman bowler jockey cyclist sprinter runner swimmer boxer
-    referee umpire chef veteran survivor witness resident protester volunteer cardinal rabbi priest pastor archbishop theologian jurist justice magistrate
+    referee umpire substitute keeper skipper chef veteran survivor witness resident protester volunteer cardinal rabbi priest pastor archbishop theologian jurist justice magistrate
     spokesmen officials economist physicist chemist biologist astronomer engineer architect designer
     novelist poet playwright director-general secretary-general chief-of-staff
     """)
@@ -71,6 +71,10 @@ enum Titles {
     society federation league club coalition alliance front movement brigade brigades militia board
     cabinet government embassy consulate mission academy hospital clinic laboratory lab observatory
     foundation trust exchange reserve broadcasting radio television tv channel magazine website site
+    motors automotive airlines airways railways holdings industries technologies systems partners
+    pharmaceuticals therapeutics biotech electronics semiconductor semiconductors telecom
+    telecommunications communications logistics petroleum mining insurance securities investments
+    ventures enterprises brands foods studios pictures publishing entertainment
     """)
 
     /// Organisations named `Ministry of …`, `Department of …`.
