@@ -64,22 +64,25 @@ struct SpeakerSieves {
                 return resolvePronoun(at: t, gender: gender, quoteStart: ctx.tokenIndex(atOrAfter: span.open)).map { ($0, ctx.text(t, n + 1)) }
             }
             if let (actor, end) = roleSpeaker(at: n, limit: limit) { return (actor, ctx.text(t, end)) }
+            // `“…,” said lead author Dr. Jane Roe`
+            if let (actor, _) = titledName(from: n, limit: limit) { return (actor, ctx.text(t, t + 1)) }
         }
         if let (actor, end) = roleSpeaker(at: t, limit: limit), end < limit, isSpeechVerb(tokens[skipAdverbs(end)]) {
             return (actor, ctx.text(t, skipAdverbs(end) + 1))
         }
-        if let (actor, start, verb) = titledMention(from: t, limit: limit) {
+        // `“…,” UAW President Jane Roe said`, `“…,” union President Jane Roe said`
+        if let (actor, start) = titledName(from: t, limit: limit),
+           let verb = (ctx.mentionEnd(start)..<limit).first(where: { isSpeechVerb(tokens[$0]) }) {
             return (actor, skipAdverbs(ctx.mentionEnd(start)) == verb ? ctx.text(t, verb + 1) : ctx.text(verb, verb + 1))
         }
         return nil
     }
 
-    /// `“…,” UAW President Jane Roe said`, `“…,” union President Jane Roe said`: a name after a
-    /// title of up to four words, then a speech verb (past an appositive). The words before the
-    /// name must hold a title or role word, and none may be a function word (`a spokesman for
-    /// Jane Roe said` is someone else speaking) or a speech verb. Its actor, where the name
-    /// starts and where the verb is.
-    func titledMention(from t: Int, limit: Int) -> (actor: Int, start: Int, verb: Int)? {
+    /// A name after a title of up to four words (`UAW President`, `lead author Dr.`): its actor
+    /// and where the name starts. The words before the name must hold a title, role word or
+    /// honorific, and none may be a function word (`a spokesman for Jane Roe said` is someone
+    /// else speaking) or a speech verb.
+    func titledName(from t: Int, limit: Int) -> (actor: Int, start: Int)? {
         let tokens = ctx.tokens
         var k = t, titled = false
         while k < limit, k - t < 4, ctx.mentionAt[k] == nil {
@@ -89,9 +92,8 @@ struct SpeakerSieves {
                 || NameFinder.titlePhraseLength([w.lower], at: 0) != nil { titled = true }
             k += 1
         }
-        guard titled, k > t, k < limit, let m = ctx.mentionAt[k],
-              let verb = (ctx.mentionEnd(k)..<limit).first(where: { isSpeechVerb(tokens[$0]) }) else { return nil }
-        return (m.actor, k, verb)
+        guard titled, k > t, k < limit, let m = ctx.mentionAt[k] else { return nil }
+        return (m.actor, k)
     }
 
     /// Where the clause after a quote ends: a sentence end, an opening mark or a new paragraph.

@@ -23,7 +23,9 @@ import Testing
                             "Colette Kress", "Fei-Fei Li", "Jensen Huang", "Stacy Rasgon",
                             "Ursula von der Leyen", "Xi Jinping", "Viktor Orban", "Maria Santos",
                             "Anthony S. Fauci", "George W. Bush", "Michelle Obama", "Priya Nair",
-                            "Mara Lindqvist", "Dale Ortiz", "Priya Raman", "Tomás Ferreira", "Gwen Aldridge", "Colin Marsh"])
+                            "Mara Lindqvist", "Dale Ortiz", "Priya Raman", "Tomás Ferreira", "Gwen Aldridge", "Colin Marsh",
+                            "Robert L. Hargrove Jr.", "Nancy Delacroix-Whitfield", "Ken Paxworth", "Amelia Okonkwo",
+                            "Tobias Brandt", "Ingrid Solberg"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -71,6 +73,17 @@ import Testing
         #expect(byOrtiz.allSatisfy { $0.kind == .speech })
         #expect(speakers("carmaker.txt") == ["Mara Lindqvist", "Mara Lindqvist", "Mara Lindqvist", "Dale Ortiz",
                                               "Halvorsen Motors", "Dale Ortiz"])
+    }
+
+    @Test func aSpeechVerbBeforeATitledNameIsTheCue() {
+        // `“…,” said lead author Dr. Tobias Brandt of …`
+        let id = corpus.articles.first { $0.file == "astronomy.txt" }!.id
+        let first = corpus.quotes.first { $0.article == id && $0.kind == .speech }
+        #expect(first?.speaker.map { corpus.actors[$0].name } == "Tobias Brandt")
+        #expect(first?.cue == "said")
+        #expect(speakers("astronomy.txt") == ["Tobias Brandt", "Tobias Brandt", "Ingrid Solberg", "Ingrid Solberg"])
+        #expect(speakers("court.txt") == ["Robert L. Hargrove Jr.", "Nancy Delacroix-Whitfield", "Ken Paxworth",
+                                           "Amelia Okonkwo", "Amelia Okonkwo"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
