@@ -241,9 +241,12 @@ enum NameFinder {
             if let role = rolePhrase(endingAt: words[0] - 1, tokens: tokens, text: text) { candidate.roles.append(role) }
         }
         // `The ministry’s spokesman, Reza Kasemi, said`: the role before, set off by commas.
+        // Not `In a letter to the prime minister, Jane Roe said`: a role that ends a phrase
+        // led by a preposition, then a name that speaks, is someone else.
         if let before, before.text == ",", words[0] >= 2, tokens[words[0] - 2].isWord,
            Titles.roleWords.contains(tokens[words[0] - 2].lower), !tokens[words[0] - 2].possessive,
-           lastName + 1 < tokens.count, tokens[lastName + 1].text == "," || SpeechVerbs.strong.contains(tokens[lastName + 1].lower) {
+           lastName + 1 < tokens.count, tokens[lastName + 1].text == ","
+            || (SpeechVerbs.strong.contains(tokens[lastName + 1].lower) && !followsPreposition(words[0] - 2, tokens: tokens)) {
             candidate.evidence.insert(.title)
             if let role = rolePhrase(endingAt: words[0] - 2, tokens: tokens, text: text) { candidate.roles.append(role) }
         }
@@ -281,6 +284,21 @@ enum NameFinder {
             candidate.evidence.insert(.speech)
         }
         result.persons.append(candidate)
+    }
+
+    static let prepositions: WordSet = WordList.set("to with from for by against toward towards at on about like than into")
+
+    /// Whether the role word at `index` ends a phrase led by a preposition and an article (`to
+    /// the prime minister`), with at most two words between the article and it.
+    static func followsPreposition(_ index: Int, tokens: [Token]) -> Bool {
+        var k = index - 1
+        while k >= 0, index - k <= 3, tokens[k].isWord {
+            if determiners.contains(tokens[k].lower) {
+                return k > 0 && tokens[k - 1].isWord && prepositions.contains(tokens[k - 1].lower)
+            }
+            k -= 1
+        }
+        return false
     }
 
     static func slice(_ text: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {

@@ -25,7 +25,8 @@ import Testing
                             "Anthony S. Fauci", "George W. Bush", "Michelle Obama", "Priya Nair",
                             "Mara Lindqvist", "Dale Ortiz", "Priya Raman", "Tomás Ferreira", "Gwen Aldridge", "Colin Marsh",
                             "Robert L. Hargrove Jr.", "Nancy Delacroix-Whitfield", "Ken Paxworth", "Amelia Okonkwo",
-                            "Tobias Brandt", "Ingrid Solberg"])
+                            "Tobias Brandt", "Ingrid Solberg",
+                            "Helen Carstairs", "Oliver Pembroke", "Samir Haddad", "Fiona McAllister"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -84,6 +85,14 @@ import Testing
         #expect(speakers("astronomy.txt") == ["Tobias Brandt", "Tobias Brandt", "Ingrid Solberg", "Ingrid Solberg"])
         #expect(speakers("court.txt") == ["Robert L. Hargrove Jr.", "Nancy Delacroix-Whitfield", "Ken Paxworth",
                                            "Amelia Okonkwo", "Amelia Okonkwo"])
+    }
+
+    @Test func aRoleThatEndsAPrepositionalPhraseIsNotTheNextNamesRole() {
+        // `In a letter to the prime minister, Oliver Pembroke said`
+        #expect(corpus.person("Oliver Pembroke")?.roles == [])
+        #expect(corpus.person("Helen Carstairs")?.roles == ["Prime Minister"])
+        #expect(corpus.person("Fiona McAllister")?.roles == ["deputy"])
+        #expect(speakers("resignation.txt") == ["Oliver Pembroke", "Helen Carstairs", "Samir Haddad", "Fiona McAllister"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
