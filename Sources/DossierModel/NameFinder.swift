@@ -71,7 +71,8 @@ enum NameFinder {
         while j < tokens.count {
             let t = tokens[j]
             // `Iranian Students’ News Agency`: a plural possessive inside an organisation's name
-            if t.possessive, t.lower.hasSuffix("s"), let orgEnd = possessiveOrgEnd(after: j, tokens: tokens) { j = orgEnd; continue }
+            if t.possessive, t.lower.hasSuffix("s") || possessiveInName(t, chunkStart: tokens[start]),
+               let orgEnd = possessiveOrgEnd(after: j, tokens: tokens) { j = orgEnd; continue }
             if t.possessive { return j + 1 }
             let next = j + 1
             guard next < tokens.count else { return next }
@@ -99,6 +100,14 @@ enum NameFinder {
     }
 
     /// After `Students’`, the capitalised words up to an organisation head, if they end in one.
+    /// A singular possessive that belongs to an organisation's name when an organisation's
+    /// head follows: a saint's (`St. Vincent’s Hospital`, `Saint Mary’s College`) or a plural
+    /// without an s (`Children’s Hospital`, `People’s Liberation Army`). Other owners stay
+    /// apart (`Iran’s Foreign Ministry`, `Roe’s company`).
+    static func possessiveInName(_ t: Token, chunkStart: Token) -> Bool {
+        ["children", "women", "men", "people"].contains(t.lower) || ["st.", "st", "saint"].contains(chunkStart.lower)
+    }
+
     static func possessiveOrgEnd(after j: Int, tokens: [Token]) -> Int? {
         var k = j + 1
         var last: Int?
