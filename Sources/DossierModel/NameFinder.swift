@@ -201,6 +201,24 @@ enum NameFinder {
         let nameWords = Array(words[nameStart...])
         guard !nameWords.isEmpty, nameWords.count <= 5 else { return }
         let nameLowers = nameWords.map { tokens[$0].lower }
+        // `Shares of Acme fell`, `Friends of Jane Roe`: no person's name holds `of` once its
+        // titles are peeled off; what follows it may be a name of its own
+        if let of = nameLowers.firstIndex(of: "of") {
+            if of + 1 < nameWords.count {
+                analyze(chunk: nameWords[of + 1]..<(nameWords[nameWords.count - 1] + 1), tokens: tokens, text: text, into: &result)
+            }
+            return
+        }
+        // `an analyst at Morgan Stanley`, `economists at Capital Economics`: a workplace, not a
+        // person, though it be named after people
+        if !hasTitle, words[0] >= 2, tokens[words[0] - 1].lower == "at", tokens[words[0] - 2].isWord,
+           isRoleWord(tokens[words[0] - 2].lower), nameWords.count <= 3 {
+            let first = words[0], end = words[words.count - 1]
+            result.organizations.append(OrganizationCandidate(name: Whitespace.normalize(slice(text, tokens[first].start, tokens[end].end)),
+                                                              start: tokens[first].start, end: tokens[end].end,
+                                                              acronym: nil, isAcronym: false))
+            return
+        }
 
         // What is no person's name.
         if nameWords.contains(where: { tokens[$0].kind == .number || hasNumber(tokens[$0].text) }) { return }
@@ -308,6 +326,11 @@ enum NameFinder {
             k -= 1
         }
         return false
+    }
+
+    /// A role word, or its plural (`analysts`, `economists`).
+    static func isRoleWord(_ lower: String) -> Bool {
+        Titles.roleWords.contains(lower) || (lower.hasSuffix("s") && Titles.roleWords.contains(String(lower.dropLast())))
     }
 
     static func slice(_ text: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {

@@ -27,7 +27,8 @@ import Testing
                             "Robert L. Hargrove Jr.", "Nancy Delacroix-Whitfield", "Ken Paxworth", "Amelia Okonkwo",
                             "Tobias Brandt", "Ingrid Solberg",
                             "Helen Carstairs", "Oliver Pembroke", "Samir Haddad", "Fiona McAllister",
-                            "Kelly Brennan", "Thomas Whitaker", "Dana Kaplan", "Michelle Wu", "Sam Ortega"])
+                            "Kelly Brennan", "Thomas Whitaker", "Dana Kaplan", "Michelle Wu", "Sam Ortega",
+                            "Margrethe Vestby", "Raj Mehta"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -105,6 +106,15 @@ import Testing
         #expect(corpus.organization("Canada's Foreign Ministry") == nil)
         #expect(speakers("strike.txt") == ["Kelly Brennan", "Kelly Brennan", "Thomas Whitaker", "Dana Kaplan", "Dana Kaplan",
                                             "Michelle Wu"])
+    }
+
+    @Test func noPersonIsNamedWithOfAndAWorkplaceIsNoPerson() {
+        // `Shares of Quantrix fell`: once `Shares Quantrix`, a person who then spoke for the company
+        #expect(!corpus.actors.contains { $0.name.hasPrefix("Shares") })
+        // `Analysts at Morgan Stanley said`: a bank named after people
+        #expect(corpus.organization("Morgan Stanley") != nil)
+        #expect(corpus.person("Morgan Stanley") == nil)
+        #expect(speakers("fine.txt") == [nil, "Margrethe Vestby", "Raj Mehta"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
