@@ -111,9 +111,29 @@ public enum ArticleCleaner {
             break
         }
         guard hasAtMost(8, wordsIn: body) else { return nil }
+        body = droppingLeadingTime(body)
         if let date = PartialDate(parsing: body), date.day != nil { return date }
         if let (date, range) = DateWords.firstDate(in: body), range.lowerBound == body.startIndex { return date }
         return nil
+    }
+
+    /// `11:42 p.m. ET, November 5, 2025` without its time: `November 5, 2025`. Text that does
+    /// not start with a clock time is returned as it is.
+    static func droppingLeadingTime(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars.prefix(24))
+        func digit(_ k: Int) -> Bool { k < scalars.count && ("0"..."9").contains(scalars[k]) }
+        var k = 0
+        while k < 2, digit(k) { k += 1 }
+        guard k > 0, k < scalars.count, scalars[k] == ":", digit(k + 1), digit(k + 2) else { return text }
+        var rest = Substring(String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(k + 3)))).drop(while: { $0 == " " })
+        // `a.m.`, `pm`, then a time zone of capitals (`ET`, `GMT`, `UTC+1`)
+        for meridiem in ["a.m.", "p.m.", "am", "pm", "AM", "PM", "A.M.", "P.M."] where rest.hasPrefix(meridiem) {
+            rest = rest.dropFirst(meridiem.count).drop(while: { $0 == " " })
+            break
+        }
+        let zone = rest.prefix(while: { $0.isUppercase || $0 == "+" || $0 == "-" || $0.isNumber })
+        if (2...6).contains(zone.count), zone.first?.isUppercase == true { rest = rest.dropFirst(zone.count) }
+        return Whitespace.trimmed(rest.drop(while: { $0 == " " || $0 == "," || $0 == "|" || $0 == "-" || $0 == "–" || $0 == "—" }))
     }
 
     /// Whether `text` split at spaces has no more than `limit` words; stops reading once it

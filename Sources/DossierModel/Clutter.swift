@@ -146,6 +146,9 @@ enum Clutter {
             if let bar = name.firstIndex(where: { $0 == "|" || $0 == "·" || $0 == "—" }) {
                 name = Whitespace.trimmed(name[..<bar])
             }
+            if let comma = name.lastIndex(of: ","), isStaffTitle(name[name.index(after: comma)...]) {
+                name = Whitespace.trimmed(name[..<comma])
+            }
             let words = name.split(separator: " ")
             guard (1...8).contains(words.count), name.count <= 80,
                   let first = name.first, first.isUppercase || first.isNumber else { continue }
@@ -153,6 +156,20 @@ enum Clutter {
         }
         return nil
     }
+
+    /// `Staff Writer`, `Senior Correspondent`, `Washington Bureau Chief`: what a byline adds
+    /// after a comma about the writer's post (another writer's name would not be all such words
+    /// and capitalised places).
+    static func isStaffTitle(_ text: Substring) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...4).contains(words.count), words.contains(where: { staffWords.contains($0.lowercased()) }) else { return false }
+        return words.allSatisfy { $0.first?.isUppercase == true || $0 == "and" }
+    }
+
+    private static let staffWords: WordSet = WordList.set("""
+    staff writer writers reporter reporters correspondent correspondents editor editors columnist contributor
+    contributors desk chief producer analyst
+    """)
 
     /// Every e-mail domain in a line (`help@dailyledger.com` gives `dailyledger.com`).
     static func emailDomains(_ line: String) -> [String] {

@@ -315,11 +315,13 @@ enum NameFinder {
 
     static let prepositions: WordSet = WordList.set("to with from for by against toward towards at on about like than into")
 
-    /// Whether the role word at `index` ends a phrase led by a preposition and an article (`to
-    /// the prime minister`), with at most two words between the article and it.
+    /// Whether the role word at `index` ends a phrase led by a preposition (`to the prime
+    /// minister`, `for governor`), with at most two words between the preposition or its
+    /// article and it.
     static func followsPreposition(_ index: Int, tokens: [Token]) -> Bool {
         var k = index - 1
         while k >= 0, index - k <= 3, tokens[k].isWord {
+            if prepositions.contains(tokens[k].lower) { return true }
             if determiners.contains(tokens[k].lower) {
                 return k > 0 && tokens[k - 1].isWord && prepositions.contains(tokens[k - 1].lower)
             }
@@ -384,6 +386,10 @@ enum NameFinder {
             count += 1
         }
         guard sawRole, end > first else { return nil }
+        // `Jane Roe, said the mayor would …`: a clause, not an appositive
+        if tokens[first].isWord, SpeechVerbs.strong.contains(tokens[first].lower) || SpeechVerbs.cognition.contains(tokens[first].lower) {
+            return nil
+        }
         // `Roe, Doe and … spokesman X`: a list of names, not an appositive. A capitalised
         // first word must be a title or an owner (`Iran’s Foreign Ministry spokesman`).
         let head = tokens[first]

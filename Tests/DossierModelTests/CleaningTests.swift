@@ -266,3 +266,25 @@ import Testing
         #expect(PartialDate(parsing: "2018")! < PartialDate(parsing: "2018-01")!)
     }
 }
+
+@Suite struct BylinesAndTimedDates {
+    @Test func aStaffTitleAfterABylinesCommaIsNoPartOfTheName() {
+        #expect(Clutter.byline("By Ana Ruiz, Staff Writer") == "Ana Ruiz")
+        #expect(Clutter.byline("By Ana Ruiz, Senior Correspondent") == "Ana Ruiz")
+        // other writers after a comma stay
+        #expect(Clutter.byline("By Ana Ruiz, Li Wen and Sam Ortega") == "Ana Ruiz, Li Wen and Sam Ortega")
+        #expect(Clutter.byline("By Ana Ruiz, Reuters") == "Ana Ruiz, Reuters")
+        let cleaned = ArticleCleaner.clean("Title\n\nBy Ana Ruiz, Staff Writer\n\nThe council met on Monday.\n")
+        #expect(MetadataInference.author(cleaned) == "Ana Ruiz")
+        #expect(MetadataInference.source(cleaned, author: "Ana Ruiz") == nil)
+    }
+
+    @Test func aClockTimeBeforeAStandaloneDateIsPassedOver() {
+        #expect(ArticleCleaner.standaloneDate("Updated 11:42 p.m. ET, November 5, 2025")?.description == "2025-11-05")
+        #expect(ArticleCleaner.standaloneDate("Published 9:05 AM GMT | 3 March 2024")?.description == "2024-03-03")
+        #expect(ArticleCleaner.standaloneDate("Posted on 14:30, June 8, 2019")?.description == "2019-06-08")
+        #expect(ArticleCleaner.droppingLeadingTime("2024 was a year") == "2024 was a year")
+        #expect(ArticleCleaner.droppingLeadingTime("1:2 ratio") == "1:2 ratio")
+        #expect(ArticleCleaner.standaloneDate("11:42 p.m. and the polls closed") == nil)
+    }
+}

@@ -28,7 +28,8 @@ import Testing
                             "Tobias Brandt", "Ingrid Solberg",
                             "Helen Carstairs", "Oliver Pembroke", "Samir Haddad", "Fiona McAllister",
                             "Kelly Brennan", "Thomas Whitaker", "Dana Kaplan", "Michelle Wu", "Sam Ortega",
-                            "Margrethe Vestby", "Raj Mehta"])
+                            "Margrethe Vestby", "Raj Mehta",
+                            "Gordon Blake", "Tasha Greene", "Paul Nguyen", "Rosa Jimenez"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -115,6 +116,21 @@ import Testing
         #expect(corpus.organization("Morgan Stanley") != nil)
         #expect(corpus.person("Morgan Stanley") == nil)
         #expect(speakers("fine.txt") == [nil, "Margrethe Vestby", "Raj Mehta"])
+    }
+
+    @Test func aClauseAfterACommaIsNoRoleAndAnUnnamedRoleAfterForIsNobodys() {
+        // `Blake's campaign manager, Rosa Jimenez, said the mayor would …`
+        #expect(corpus.person("Rosa Jimenez")?.roles == ["campaign manager"])
+        // `Asked whether he might run for governor, Blake laughed.`
+        #expect(corpus.person("Gordon Blake")?.roles == ["Mayor"])
+        // `challenger Tasha Greene`, `Greene, a former school principal,`: she is found, so
+        // `she said` is hers, not the mayor's
+        #expect(corpus.person("Tasha Greene")?.roles.contains("challenger") == true)
+        #expect(speakers("election.txt") == ["Gordon Blake", "Tasha Greene", "Tasha Greene", "Paul Nguyen", "Gordon Blake"])
+        let article = corpus.articles.first { $0.file == "election.txt" }
+        #expect(article?.author == "Ana Ruiz")
+        #expect(article?.source == nil)
+        #expect(article?.date?.description == "2025-11-05")
     }
 
     @Test func anAgencyDatelineGivesTheSource() {

@@ -56,7 +56,7 @@ enum Titles {
     entrepreneur businessman businesswoman billionaire magnate tycoon strongman ruler monarch sheikh emir
     sultan prelate bishop astrophysicist astronomer epidemiologist virologist meteorologist forward
     winger fullback quarterback pitcher batsman bowler jockey cyclist sprinter runner swimmer boxer
-    referee umpire substitute keeper skipper chef veteran survivor witness resident protester volunteer cardinal rabbi priest pastor archbishop theologian jurist justice magistrate
+    referee umpire substitute keeper skipper principal challenger incumbent chef veteran survivor witness resident protester volunteer cardinal rabbi priest pastor archbishop theologian jurist justice magistrate
     spokesmen officials economist physicist chemist biologist astronomer engineer architect designer
     novelist poet playwright director-general secretary-general chief-of-staff
     """)
