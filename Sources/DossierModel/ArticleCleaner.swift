@@ -36,6 +36,9 @@ public enum ArticleCleaner {
             } else if let name = Clutter.signoff(line.text) {
                 result.signoffAuthor = result.signoffAuthor ?? name
                 remove(i)
+            } else if let reporter = Clutter.reportingCredit(line.text) {
+                if let reporter { result.signoffAuthor = result.signoffAuthor ?? reporter }
+                remove(i)
             } else if i + 1 < lines.count, let next = lines[i + 1], next.text == line.text,
                       line.text.split(separator: " ").count <= 15 {
                 remove(i)

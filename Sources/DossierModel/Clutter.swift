@@ -136,6 +136,38 @@ enum Clutter {
         return nil
     }
 
+    /// A wire story's credit line (`(Reporting by Jane Roe; Editing by John Doe)`,
+    /// `— Additional reporting by Jane Roe`): nil when the line is none; else the reporter,
+    /// who wrote the story, or nil inside when the line names helpers and editors only.
+    static func reportingCredit(_ line: String) -> String?? {
+        let bytes = line.utf8
+        guard bytes.count < 300 else { return nil }
+        // past an opening parenthesis or a dash (`—` is three bytes) and spaces
+        var skip = 0
+        for b in bytes.prefix(6) {
+            guard b == 0x28 || b == 0x20 || b == 0x2D || b >= 0x80 else { break }
+            skip += 1
+        }
+        guard skip < bytes.count, let first = bytes.dropFirst(skip).first, first | 0x20 == 0x72 || first | 0x20 == 0x61 || first | 0x20 == 0x65 else {
+            return nil
+        }
+        let rest = String(decoding: bytes.dropFirst(skip), as: UTF8.self)
+        // the names after a lead, up to the next credit; nil when they are no names (prose
+        // that starts `Reporting by the agency …` stays)
+        func names(after lead: String) -> String? {
+            let part = rest.dropFirst(lead.count).prefix { $0 != ";" && $0 != ")" && $0 != "," }
+            let name = Whitespace.trimmed(part.hasSuffix(".") ? part.dropLast() : part)
+            let words = name.split(separator: " ")
+            guard (2...8).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || $0 == "and" }) else { return nil }
+            return name
+        }
+        for helpers in ["additional reporting by ", "editing by "] where startsFolded(rest, with: helpers) {
+            return names(after: helpers) == nil ? nil : .some(nil)
+        }
+        guard startsFolded(rest, with: "reporting by "), let reporter = names(after: "reporting by ") else { return nil }
+        return .some(reporter)
+    }
+
     /// `By X`, `Analysis by X`, `Opinion by X`: the byline's name.
     static func byline(_ line: String) -> String? {
         guard bylineLeads.contains(where: { startsFolded(line, with: $0) }) else { return nil }

@@ -288,3 +288,17 @@ import Testing
         #expect(ArticleCleaner.standaloneDate("11:42 p.m. and the polls closed") == nil)
     }
 }
+
+@Suite struct WireCredits {
+    @Test func theReporterOfACreditLineIsFoundAndHelpersAreNot() {
+        #expect(Clutter.reportingCredit("(Reporting by Jane Roe; Editing by John Doe)") == .some("Jane Roe"))
+        #expect(Clutter.reportingCredit("Reporting by Jane Roe and Li Wen; editing by John Doe") == .some("Jane Roe and Li Wen"))
+        #expect(Clutter.reportingCredit("— Additional reporting by Sam Ortega") == .some(nil))
+        #expect(Clutter.reportingCredit("(Editing by John Doe)") == .some(nil))
+        // prose is no credit line
+        #expect(Clutter.reportingCredit("Reporting by the agency has been cautious.") == nil)
+        #expect(Clutter.reportingCredit("Editing by hand is slow.") == nil)
+        #expect(Clutter.reportingCredit("Reporters by the dozen waited outside.") == nil)
+        #expect(Clutter.reportingCredit("A good body sentence.") == nil)
+    }
+}

@@ -27,9 +27,10 @@ import Testing
                             "Robert L. Hargrove Jr.", "Nancy Delacroix-Whitfield", "Ken Paxworth", "Amelia Okonkwo",
                             "Tobias Brandt", "Ingrid Solberg",
                             "Helen Carstairs", "Oliver Pembroke", "Samir Haddad", "Fiona McAllister",
-                            "Kelly Brennan", "Thomas Whitaker", "Dana Kaplan", "Michelle Wu", "Sam Ortega",
+                            "Kelly Brennan", "Thomas Whitaker", "Dana Kaplan", "Michelle Wu",
                             "Margrethe Vestby", "Raj Mehta",
-                            "Gordon Blake", "Tasha Greene", "Paul Nguyen", "Rosa Jimenez"])
+                            "Gordon Blake", "Tasha Greene", "Paul Nguyen", "Rosa Jimenez",
+                            "Christine Lagarde", "Carsten Brzeski", "Christian Lindner"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -131,6 +132,20 @@ import Testing
         #expect(article?.author == "Ana Ruiz")
         #expect(article?.source == nil)
         #expect(article?.date?.description == "2025-11-05")
+    }
+
+    @Test func aWireCreditLineNamesTheReporterAndGoes() {
+        // `(Reporting by Francesco Canepa; Editing by Toby Chopra)`
+        let article = corpus.articles.first { $0.file == "rates.txt" }
+        #expect(article?.author == "Francesco Canepa")
+        #expect(article?.text.contains("Editing by") == false)
+        #expect(corpus.actors.first { $0.name == "Francesco Canepa" }?.isByline == true)
+        #expect(corpus.person("Toby Chopra") == nil)
+        // `— Additional reporting by Sam Ortega`: a helper, no author, and the line goes
+        #expect(corpus.articles.first { $0.file == "strike.txt" }?.text.contains("Additional reporting") == false)
+        #expect(corpus.person("Sam Ortega") == nil)
+        #expect(speakers("rates.txt") == ["Christine Lagarde", "Christine Lagarde", "Christine Lagarde", "Carsten Brzeski",
+                                           "Christian Lindner"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
