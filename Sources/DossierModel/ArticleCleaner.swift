@@ -156,10 +156,20 @@ public enum ArticleCleaner {
         return true
     }
 
-    /// `# Heading` loses its marker in a Markdown file.
-    private static func stripMarkdown(_ line: SourceLine) -> SourceLine {
-        guard line.text.hasPrefix("#") else { return line }
-        let text = Whitespace.trimmed(line.text.drop(while: { $0 == "#" }))
-        return SourceLine(start: line.start, end: line.end, text: text, indented: false)
+    /// `# Heading` loses its marker in a Markdown file, and a line set wholly in emphasis
+    /// (`*By Jane Roe*`, `**March 3, 2024**`, `_Photo: …_`) its asterisks or underscores, so
+    /// that bylines, dates and credits are found in it.
+    static func stripMarkdown(_ line: SourceLine) -> SourceLine {
+        if line.text.hasPrefix("#") {
+            let text = Whitespace.trimmed(line.text.drop(while: { $0 == "#" }))
+            return SourceLine(start: line.start, end: line.end, text: text, indented: false)
+        }
+        guard let mark = line.text.first, mark == "*" || mark == "_" else { return line }
+        let run = line.text.prefix { $0 == mark }.count
+        guard run <= 2, line.text.count > 2 * run, line.text.hasSuffix(String(repeating: String(mark), count: run)) else { return line }
+        let inner = line.text.dropFirst(run).dropLast(run)
+        // `*a* and *b*`: emphasis twice, not one span
+        guard !inner.contains(mark), inner.first != " ", inner.last != " " else { return line }
+        return SourceLine(start: line.start, end: line.end, text: String(inner), indented: line.indented)
     }
 }

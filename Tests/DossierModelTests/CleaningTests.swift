@@ -302,3 +302,21 @@ import Testing
         #expect(Clutter.reportingCredit("A good body sentence.") == nil)
     }
 }
+
+@Suite struct MarkdownEmphasis {
+    func stripped(_ text: String) -> String {
+        ArticleCleaner.stripMarkdown(SourceLine(start: 0, end: text.unicodeScalars.count, text: text, indented: false)).text
+    }
+
+    @Test func aLineWhollyInEmphasisLosesItsMarks() {
+        #expect(stripped("*By Jane Roe*") == "By Jane Roe")
+        #expect(stripped("**March 3, 2024**") == "March 3, 2024")
+        #expect(stripped("_Photo: Jane Roe_") == "Photo: Jane Roe")
+        #expect(stripped("## Heading") == "Heading")
+        // emphasis in part of a line, or twice, stays
+        #expect(stripped("**Update:** the vote was delayed.") == "**Update:** the vote was delayed.")
+        #expect(stripped("*a* and *b*") == "*a* and *b*")
+        #expect(stripped("***") == "***")
+        #expect(stripped("* a list item") == "* a list item")
+    }
+}

@@ -30,7 +30,8 @@ import Testing
                             "Kelly Brennan", "Thomas Whitaker", "Dana Kaplan", "Michelle Wu",
                             "Margrethe Vestby", "Raj Mehta",
                             "Gordon Blake", "Tasha Greene", "Paul Nguyen", "Rosa Jimenez",
-                            "Christine Lagarde", "Carsten Brzeski", "Christian Lindner"])
+                            "Christine Lagarde", "Carsten Brzeski", "Christian Lindner",
+                            "Walter Pryce", "Megan Pryce-Holt"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -146,6 +147,14 @@ import Testing
         #expect(corpus.person("Sam Ortega") == nil)
         #expect(speakers("rates.txt") == ["Christine Lagarde", "Christine Lagarde", "Christine Lagarde", "Carsten Brzeski",
                                            "Christian Lindner"])
+    }
+
+    @Test func aMarkdownBylineAndDateInEmphasisAreRead() {
+        let article = corpus.articles.first { $0.file == "lighthouse.md" }
+        #expect(article?.title == "The last lighthouse keeper of Fairhaven")
+        #expect(article?.author == "Oona Gallagher")
+        #expect(article?.date?.description == "2024-03-03")
+        #expect(speakers("lighthouse.md") == ["Walter Pryce", "Walter Pryce", "Megan Pryce-Holt", nil, "Walter Pryce"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
