@@ -102,10 +102,11 @@ enum NameFinder {
     /// After `Students’`, the capitalised words up to an organisation head, if they end in one.
     /// A singular possessive that belongs to an organisation's name when an organisation's
     /// head follows: a saint's (`St. Vincent’s Hospital`, `Saint Mary’s College`) or a plural
-    /// without an s (`Children’s Hospital`, `People’s Liberation Army`). Other owners stay
+    /// without an s (`Children’s Hospital`, `People’s Liberation Army`, `Longshoremen’s
+    /// Association`). Other owners stay
     /// apart (`Iran’s Foreign Ministry`, `Roe’s company`).
     static func possessiveInName(_ t: Token, chunkStart: Token) -> Bool {
-        ["children", "women", "men", "people"].contains(t.lower) || ["st.", "st", "saint"].contains(chunkStart.lower)
+        t.lower.hasSuffix("men") || ["children", "people"].contains(t.lower) || ["st.", "st", "saint"].contains(chunkStart.lower)
     }
 
     static func possessiveOrgEnd(after j: Int, tokens: [Token]) -> Int? {

@@ -31,7 +31,8 @@ import Testing
                             "Margrethe Vestby", "Raj Mehta",
                             "Gordon Blake", "Tasha Greene", "Paul Nguyen", "Rosa Jimenez",
                             "Christine Lagarde", "Carsten Brzeski", "Christian Lindner",
-                            "Walter Pryce", "Megan Pryce-Holt"])
+                            "Walter Pryce", "Megan Pryce-Holt",
+                            "Jonathan Kanter", "Brian Foley", "Harold Daggett", "David Adam"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -155,6 +156,14 @@ import Testing
         #expect(article?.author == "Oona Gallagher")
         #expect(article?.date?.description == "2024-03-03")
         #expect(speakers("lighthouse.md") == ["Walter Pryce", "Walter Pryce", "Megan Pryce-Holt", nil, "Walter Pryce"])
+    }
+
+    @Test func farmsAndAPluralInMenNameOrganisations() {
+        // `Lawyers for Cedar Farms said`: once a person
+        #expect(corpus.organization("Cedar Farms") != nil)
+        #expect(corpus.person("Cedar Farms") == nil)
+        #expect(corpus.organization("International Longshoremen's Association") != nil)
+        #expect(corpus.person("Harold Daggett")?.roles == ["president of the International Longshoremen's Association"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
