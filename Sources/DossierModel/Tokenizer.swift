@@ -44,7 +44,7 @@ struct Token: Sendable {
             if first { capital = up; first = false }
             if alphabetic { letters += 1; if up { upper += 1 } }
         }
-        isCapitalized = kind == .word && capital
+        isCapitalized = kind == .word && (capital || Token.isArticleJoinedName(text))
         isAllCaps = letters >= 2 && upper == letters
         if upper == 0 && ascii {
             lower = text
@@ -74,6 +74,22 @@ struct Token: Sendable {
         self.isCapitalized = isCapitalized
         self.isAllCaps = isAllCaps
     }
+}
+
+extension Token {
+    /// `al-Sudani`, `el-Sisi`, `ash-Shara`: an Arabic article joined by a hyphen to a
+    /// capitalised name is a capitalised word, as the name is (the first byte is checked first:
+    /// the test is asked of every lowercase word).
+    @inline(__always)
+    static func isArticleJoinedName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first == 0x61 || first == 0x65 else { return false }  // a, e
+        for article in articles where text.utf8.starts(with: article.utf8) {
+            let rest = text.unicodeScalars.dropFirst(article.unicodeScalars.count)
+            return rest.count >= 2 && rest.first.map(CharacterClass.isUppercase) == true
+        }
+        return false
+    }
+    private static let articles = ["al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-"]
 }
 
 /// Character tests with an ASCII fast path: Unicode property lookups are slow per scalar.
@@ -345,7 +361,7 @@ enum Tokenizer {
         guard let facts, facts.ascii else { return Token(start: start, end: end, text: text, kind: kind) }
         let lower = facts.upper == 0 ? text : Tokenizer.asciiString(scalars, start, end, lowercase: true)
         return Token(start: start, end: end, text: text, lower: lower, kind: kind,
-                     isCapitalized: kind == .word && facts.capital,
+                     isCapitalized: kind == .word && (facts.capital || Token.isArticleJoinedName(text)),
                      isAllCaps: facts.letters >= 2 && facts.upper == facts.letters)
     }
 }

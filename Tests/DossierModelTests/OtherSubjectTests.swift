@@ -32,7 +32,8 @@ import Testing
                             "Gordon Blake", "Tasha Greene", "Paul Nguyen", "Rosa Jimenez",
                             "Christine Lagarde", "Carsten Brzeski", "Christian Lindner",
                             "Walter Pryce", "Megan Pryce-Holt",
-                            "Jonathan Kanter", "Brian Foley", "Harold Daggett", "David Adam"])
+                            "Jonathan Kanter", "Brian Foley", "Harold Daggett", "David Adam",
+                            "Andrés Manuel López Obrador", "Mohammed Shia al-Sudani", "Francis", "William"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -164,6 +165,14 @@ import Testing
         #expect(corpus.person("Cedar Farms") == nil)
         #expect(corpus.organization("International Longshoremen's Association") != nil)
         #expect(corpus.person("Harold Daggett")?.roles == ["president of the International Longshoremen's Association"])
+    }
+
+    @Test func anArabicArticleJoinedToANameIsPartOfIt() {
+        // `Iraqi Prime Minister Mohammed Shia al-Sudani`, then `al-Sudani told delegates`
+        #expect(corpus.person("Mohammed Shia al-Sudani")?.mentions.count == 2)
+        #expect(speakers("climate.txt") == ["Francis", "Andrés Manuel López Obrador", "Mohammed Shia al-Sudani", "William"])
+        let id = corpus.articles.first { $0.file == "climate.txt" }!.id
+        #expect(corpus.quotes.first { $0.article == id && $0.text.hasPrefix("Our rivers") }?.cue == "al-Sudani told")
     }
 
     @Test func anAgencyDatelineGivesTheSource() {

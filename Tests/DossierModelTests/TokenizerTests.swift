@@ -68,3 +68,18 @@ import Testing
         #expect(tokens.filter { $0.kind != .punctuation }.allSatisfy { $0.mark == "\0" })
     }
 }
+
+@Suite struct ArticleJoinedNames {
+    @Test func anArticleBeforeACapitalisedNameMakesACapitalisedWord() {
+        #expect(Token.isArticleJoinedName("al-Sudani"))
+        #expect(Token.isArticleJoinedName("el-Sisi"))
+        #expect(Token.isArticleJoinedName("ash-Shara"))
+        #expect(!Token.isArticleJoinedName("as-is"))
+        #expect(!Token.isArticleJoinedName("all-out"))
+        #expect(!Token.isArticleJoinedName("al-"))
+        #expect(!Token.isArticleJoinedName("alpha"))
+        let tokens = Tokenizer.tokenize("Prime Minister Mohammed al-Sudani and an all-out push")
+        #expect(tokens.first { $0.text == "al-Sudani" }?.isCapitalized == true)
+        #expect(tokens.first { $0.text == "all-out" }?.isCapitalized == false)
+    }
+}
