@@ -6,6 +6,8 @@ public struct CleanedText: Sendable {
     public var paragraphs: [Paragraph] = []
     public var title: String?
     public var byline: String?
+    /// The outlet a byline names after the writer (`By Jane Roe, BBC News`).
+    public var bylineOutlet: String?
     public var signoffAuthor: String?
     public var credit: String?
     public var dateLine: PartialDate?
@@ -29,6 +31,16 @@ public enum ArticleCleaner {
         for i in lines.indices {
             guard let line = lines[i], !line.isBlank else { continue }
             if Clutter.isClutter(line.text) {
+                // a list of links' header takes the short lines right after it (`Related
+                // Topics`, `Greece`, `Wildfires`)
+                if Clutter.isListHeader(line.text) {
+                    var j = i + 1
+                    while j < lines.count, let next = lines[j], !next.isBlank, TextLength.words(next.text) <= 12,
+                          !ParagraphBuilder.endsSentence(next.text) {
+                        remove(j)
+                        j += 1
+                    }
+                }
                 remove(i)
             } else if let credit = Clutter.credit(line.text) {
                 result.credit = result.credit ?? credit
@@ -58,6 +70,7 @@ public enum ArticleCleaner {
         while let i = index, looked < 3, let line = lines[i] {
             if result.byline == nil, let name = Clutter.byline(line.text) {
                 result.byline = name
+                result.bylineOutlet = Clutter.bylineOutlet(line.text)
                 remove(i)
             } else if result.dateLine == nil, let date = standaloneDate(line.text) {
                 result.dateLine = date

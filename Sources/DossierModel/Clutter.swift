@@ -15,7 +15,14 @@ enum Clutter {
         "subscribe", "subscribe now", "sign up", "log in", "login", "skip to content",
         "skip to main content", "post navigation", "previous post", "next post", "loading",
         "follow us", "newsletter", "back to top", "top stories", "load more", "show comments",
-        "view comments", "click here",
+        "view comments", "click here", "related topics", "more on this story", "more on this topic",
+    ]
+    /// Whole-line headers of a list of links (`Related Topics`, then `Greece`, `Wildfires`):
+    /// the short lines right after one go with it.
+    static let listHeaders: WordSet = [
+        "related", "related posts", "related articles", "related stories", "related content", "related topics",
+        "more stories", "more on this story", "more on this topic", "you may also like", "you might also like",
+        "recommended", "recommended for you", "most popular", "most read", "trending", "top stories",
     ]
 
     /// Lines that are clutter when they start with one of these.
@@ -29,7 +36,8 @@ enum Clutter {
         "filed under:", "tags:", "share this:", "like this:", "related:", "advertisement -",
         "this article was originally published", "this story was originally published",
         "we use cookies", "by continuing to use this site", "sign up for", "get the latest",
-        "download our app", "listen to this article", "view gallery", "enlarge this image",
+        "download our app", "listen to this article", "view gallery", "enlarge this image", "read more:",
+        "also read:", "see also:",
     ]
 
     /// Whether a whole normalised line is site clutter.
@@ -37,6 +45,7 @@ enum Clutter {
         // Chrome is short: a long line is prose, whatever it starts with.
         let count = line.utf8.count
         guard count < 400, let first = line.utf8.first else { return false }
+        if count < 200, isNavigation(line) { return true }
         // a line longer than any whole-line phrase is clutter only by its start
         if count > 40, !prefixStarts[Int(folded(first))] { return false }
         // Every phrase is ASCII, so ASCII case folding of the line is enough to compare;
@@ -49,6 +58,26 @@ enum Clutter {
             if wholeLines.contains(key) { return true }
         }
         return startsWithPhrase(line)
+    }
+
+    /// A site's menu (`Home | World | Business | Sport`): three bars or more between short
+    /// items, none a sentence.
+    static func isNavigation(_ line: String) -> Bool {
+        var bars = 0
+        for byte in line.utf8 where byte == 0x7C { bars += 1 }  // `|`, by bytes: asked of every line
+        guard bars >= 3 else { return false }
+        let items = line.split(separator: "|").map { Whitespace.trimmed($0) }
+        return items.allSatisfy { item in
+            item.split(separator: " ").count <= 3 && !item.hasSuffix(".") && item.first?.isLowercase != true
+        }
+    }
+
+    /// Whether a whole line heads a list of links (`listHeaders`).
+    static func isListHeader(_ line: String) -> Bool {
+        guard line.utf8.count <= 24 else { return false }
+        var key = line.lowercased()
+        while let last = key.last, ":.…!»›>".contains(last) || last == " " { key.removeLast() }
+        return listHeaders.contains(key)
     }
 
     /// Whether the line, folded, starts with one of `prefixes`: only the phrases that begin with
@@ -181,10 +210,37 @@ enum Clutter {
             if let comma = name.lastIndex(of: ","), isStaffTitle(name[name.index(after: comma)...]) {
                 name = Whitespace.trimmed(name[..<comma])
             }
+            // `By Jane Roe, BBC News, Athens`: the outlet and what follows it are no name
+            if let outlet = bylineOutletRange(name) { name = Whitespace.trimmed(name[..<outlet.lowerBound]) }
             let words = name.split(separator: " ")
             guard (1...8).contains(words.count), name.count <= 80,
                   let first = name.first, first.isUppercase || first.isNumber else { continue }
             return name
+        }
+        return nil
+    }
+
+    /// The outlet a byline names after a comma (`By Jane Roe, BBC News, Athens`: `BBC News`),
+    /// when a segment after a comma ends with an organisation's head word.
+    static func bylineOutlet(_ line: String) -> String? {
+        guard let lead = bylineLeads.first(where: { startsFolded(line, with: $0) }) else { return nil }
+        let name = Whitespace.trimmed(line.dropFirst(lead.count))
+        guard let range = bylineOutletRange(name) else { return nil }
+        let outlet = Whitespace.trimmed(name[range].dropFirst().prefix { $0 != "," })
+        return outlet.isEmpty ? nil : outlet
+    }
+
+    /// Where the outlet a byline names starts (at its comma), to the end.
+    private static func bylineOutletRange(_ name: String) -> Range<String.Index>? {
+        var from = name.startIndex
+        while let comma = name[from...].firstIndex(of: ",") {
+            let segment = name[name.index(after: comma)...].prefix { $0 != "," }
+            let words = segment.split(separator: " ")
+            if (1...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }),
+               let last = words.last, Titles.organizationHeads.contains(last.lowercased()) {
+                return comma..<name.endIndex
+            }
+            from = name.index(after: comma)
         }
         return nil
     }

@@ -61,6 +61,7 @@ enum MetadataInference {
                 if let name = OutletName.fromDomain(domain, extraWords: words) { return name }
             }
         }
+        if let outlet = cleaned.bylineOutlet { return outlet }
         if let author, isInstitution(author) { return author }
         return nil
     }

@@ -320,3 +320,27 @@ import Testing
         #expect(stripped("* a list item") == "* a list item")
     }
 }
+
+@Suite struct WebPageChrome {
+    @Test func aMenuOfShortItemsBetweenBarsIsClutter() {
+        #expect(Clutter.isClutter("Home | World | Business | Sport | Culture"))
+        #expect(!Clutter.isClutter("Home | World"))
+        // a sentence with bars in it stays
+        #expect(!Clutter.isClutter("He said the vote | was close | and the count | took all night."))
+    }
+
+    @Test func aListHeaderIsKnownAndTheOutletAfterABylineIsFound() {
+        #expect(Clutter.isListHeader("Related Topics"))
+        #expect(Clutter.isListHeader("More on this story:"))
+        #expect(!Clutter.isListHeader("Related reading about the budget"))
+        #expect(Clutter.byline("By Eleni Markou, BBC News, Athens") == "Eleni Markou")
+        #expect(Clutter.bylineOutlet("By Eleni Markou, BBC News, Athens") == "BBC News")
+        #expect(Clutter.bylineOutlet("By Eleni Markou, Athens") == nil)
+        #expect(Clutter.bylineOutlet("By Ana Ruiz, Li Wen and Sam Ortega") == nil)
+    }
+
+    @Test func theShortLinesUnderAListHeaderGoWithIt() {
+        let cleaned = ArticleCleaner.clean("Title\n\nThe vote was held on Monday.\n\nRelated Topics\nGreece\nWildfires\n\nThe count took all night.\n")
+        #expect(cleaned.paragraphs.map(\.text) == ["The vote was held on Monday.", "The count took all night."])
+    }
+}

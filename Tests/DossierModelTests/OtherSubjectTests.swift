@@ -33,7 +33,8 @@ import Testing
                             "Christine Lagarde", "Carsten Brzeski", "Christian Lindner",
                             "Walter Pryce", "Megan Pryce-Holt",
                             "Jonathan Kanter", "Brian Foley", "Harold Daggett", "David Adam",
-                            "Andrés Manuel López Obrador", "Mohammed Shia al-Sudani", "Francis", "William"])
+                            "Andrés Manuel López Obrador", "Mohammed Shia al-Sudani", "Francis", "William",
+                            "Yiannis Artopios", "Dimitra Kostaki"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -173,6 +174,18 @@ import Testing
         #expect(speakers("climate.txt") == ["Francis", "Andrés Manuel López Obrador", "Mohammed Shia al-Sudani", "William"])
         let id = corpus.articles.first { $0.file == "climate.txt" }!.id
         #expect(corpus.quotes.first { $0.article == id && $0.text.hasPrefix("Our rivers") }?.cue == "al-Sudani told")
+    }
+
+    @Test func aWebPagesMenuAndLinkListsGoAndItsBylineNamesTheOutlet() {
+        let article = corpus.articles.first { $0.file == "wildfire.txt" }
+        #expect(article?.title == "Wildfire forces thousands to flee in Greece")
+        #expect(article?.author == "Eleni Markou")
+        #expect(article?.source == "BBC News")
+        #expect(article?.paragraphs.count == 3)
+        for gone in ["Read more", "Related Topics", "Wildfires", "More on this story", "What we know"] {
+            #expect(article?.text.contains(gone) == false, "\(gone)")
+        }
+        #expect(speakers("wildfire.txt") == ["Yiannis Artopios", "Yiannis Artopios", "Dimitra Kostaki"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
