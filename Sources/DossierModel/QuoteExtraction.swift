@@ -64,7 +64,7 @@ enum QuoteExtraction {
                     if tokens[k].isWord {
                         if !tokens[k].isCapitalized, SpeechVerbs.strong.contains(tokens[k].lower) { verbJustAfter = true; break }
                         words += 1
-                    } else if tokens[k].mark != "," && tokens[k].mark != "”" && tokens[k].mark != "\"" {
+                    } else if tokens[k].mark != "," && tokens[k].mark != "”" && tokens[k].mark != "\"" && tokens[k].mark != "’" {
                         break
                     }
                     k += 1

@@ -44,11 +44,18 @@ enum QuoteSpans {
         let paragraphs = article.paragraphs
         for (index, paragraph) in paragraphs.enumerated() {
             var marks: [(Int, Direction)] = []
+            var singleOpenings = false
             for i in paragraph.start..<paragraph.end {
                 // the one ASCII mark is `"`; every other ASCII scalar is passed over at once
                 let v = scalars[i].value
                 if v < 0x80, v != 0x22 { continue }
+                if v == 0x2018 { singleOpenings = true }
                 if let d = direction(scalars, i) { marks.append((i, d)) }
+            }
+            // British style: a paragraph with no double mark may quote in single ones
+            if marks.isEmpty, openAt == nil, singleOpenings {
+                spans += singleQuoted(scalars, paragraph.start..<paragraph.end)
+                continue
             }
             // whether a closing mark comes later in the paragraph, for each mark (one pass
             // from the end: many stray marks must not cost a scan each)
@@ -92,6 +99,41 @@ enum QuoteSpans {
             }
         }
         return spans.filter { $0.end > $0.start }
+    }
+
+    /// Quotes in single marks (`‘We will not back down,’ said Jane Roe`) in a paragraph with no
+    /// double mark. `’` is also the apostrophe (`don’t`, `teachers’ union`), so a quote opens
+    /// with `‘` before a letter, after a space or the paragraph's start, and closes at the first
+    /// `’` after a comma or a sentence end (`,’` `.’` `?’`) that a space, a mark or the
+    /// paragraph's end follows; failing that, at the last such `’` before the next opening.
+    /// A quote of one word (`‘reckless’`) or with no close is left out: too easily an apostrophe.
+    static func singleQuoted(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [Span] {
+        func isSpaceOrEdge(_ k: Int) -> Bool {
+            guard range.contains(k) else { return true }
+            return Whitespace.isSpace(scalars[k]) || scalars[k] == "\n"
+        }
+        var spans: [Span] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            defer { i += 1 }
+            guard scalars[i] == "‘", i == range.lowerBound || isSpaceOrEdge(i - 1) || "([—–-".unicodeScalars.contains(scalars[i - 1]),
+                  i + 1 < range.upperBound, CharacterClass.isAlphabetic(scalars[i + 1]) else { continue }
+            var best: Int?, last: Int?
+            var j = i + 1
+            while j < range.upperBound, scalars[j] != "‘" || !isSpaceOrEdge(j - 1) {
+                if scalars[j] == "’", isSpaceOrEdge(j + 1) || ",.;:!?)—–".unicodeScalars.contains(scalars[j + 1]) {
+                    last = j
+                    if ",.!?…".unicodeScalars.contains(scalars[j - 1]) { best = j; break }
+                }
+                j += 1
+            }
+            guard let close = best ?? last else { continue }
+            let quote = span(scalars, open: i, close: close, closed: true)
+            let words = scalars[quote.start..<quote.end].split(whereSeparator: { Whitespace.isSpace($0) }).count
+            if words >= 2 { spans.append(quote) }
+            i = close
+        }
+        return spans
     }
 
     private static func span(_ scalars: [Unicode.Scalar], open: Int, close: Int, closed: Bool) -> Span {

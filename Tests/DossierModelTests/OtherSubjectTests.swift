@@ -34,7 +34,8 @@ import Testing
                             "Walter Pryce", "Megan Pryce-Holt",
                             "Jonathan Kanter", "Brian Foley", "Harold Daggett", "David Adam",
                             "Andrés Manuel López Obrador", "Mohammed Shia al-Sudani", "Francis", "William",
-                            "Yiannis Artopios", "Dimitra Kostaki"])
+                            "Yiannis Artopios", "Dimitra Kostaki",
+                            "Laura Walton", "Stephen Lecce", "Kevin Doyle", "Doug Ford"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -186,6 +187,14 @@ import Testing
             #expect(article?.text.contains(gone) == false, "\(gone)")
         }
         #expect(speakers("wildfire.txt") == ["Yiannis Artopios", "Yiannis Artopios", "Dimitra Kostaki"])
+    }
+
+    @Test func aParagraphQuotedInSingleMarksHasItsQuotes() {
+        // `‘I have to take unpaid leave,’ said Kevin Doyle … ‘Nobody asked us.’`
+        #expect(speakers("teachers.txt") == ["Laura Walton", "Laura Walton", "Stephen Lecce", "Kevin Doyle", "Kevin Doyle",
+                                              "Doug Ford"])
+        let id = corpus.articles.first { $0.file == "teachers.txt" }!.id
+        #expect(corpus.quotes.contains { $0.article == id && $0.text == "Nobody asked us." && $0.kind == .speech })
     }
 
     @Test func anAgencyDatelineGivesTheSource() {

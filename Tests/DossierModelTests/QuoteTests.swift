@@ -293,3 +293,21 @@ struct SplitMix {
         #expect(score.speakerAccuracy >= 0.95, "speaker accuracy \(score.speakerAccuracy)")
     }
 }
+
+@Suite struct SingleQuoteMarks {
+    func quoted(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return QuoteSpans.singleQuoted(scalars, 0..<scalars.count).map { span in
+            String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+        }
+    }
+
+    @Test func singleMarksQuoteAndApostrophesDoNot() {
+        #expect(quoted("‘The teachers’ union agreed,’ she said.") == ["The teachers’ union agreed,"])
+        #expect(quoted("‘Go now,’ he said. ‘Don’t take anything.’") == ["Go now,", "Don’t take anything."])
+        #expect(quoted("It was the ‘90s, and rock ‘n’ roll was king.") == [])
+        #expect(quoted("She called it ‘reckless’ and left.") == [])
+        // no closing mark: nothing, rather than an apostrophe read as one
+        #expect(quoted("‘We will see what happens next") == [])
+    }
+}
