@@ -35,7 +35,8 @@ import Testing
                             "Jonathan Kanter", "Brian Foley", "Harold Daggett", "David Adam",
                             "Andrés Manuel López Obrador", "Mohammed Shia al-Sudani", "Francis", "William",
                             "Yiannis Artopios", "Dimitra Kostaki",
-                            "Laura Walton", "Stephen Lecce", "Kevin Doyle", "Doug Ford"])
+                            "Laura Walton", "Stephen Lecce", "Kevin Doyle", "Doug Ford",
+                            "Johnson", "Ian McAulay", "James Bevan", "Jane Lowe", "Bevan-Hart", "Ali"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -195,6 +196,14 @@ import Testing
                                               "Doug Ford"])
         let id = corpus.articles.first { $0.file == "teachers.txt" }!.id
         #expect(corpus.quotes.contains { $0.article == id && $0.text == "Nobody asked us." && $0.kind == .speech })
+    }
+
+    @Test func britishHonorificsWithoutAPeriodAreTitles() {
+        // `Mrs Jane Lowe, who swims …`: `Mrs` had been read as a function word and dropped,
+        // leaving a name with no evidence, and her quote went to a man
+        #expect(corpus.person("Jane Lowe")?.gender == .female)
+        #expect(corpus.person("Johnson")?.aliases.contains("Mr Johnson") == true)
+        #expect(speakers("sewage.txt") == ["Johnson", "Johnson", nil, "Ian McAulay", "James Bevan", "Jane Lowe"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {

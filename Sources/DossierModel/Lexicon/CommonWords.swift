@@ -10,7 +10,7 @@ enum CommonWords {
     still already under over between among amid during through against about to of into onto upon like
     unlike per via instead indeed perhaps maybe later earlier once other another more less few several much
     according asked speaking referring citing following given unless until whether whatever whoever yes
-    dear hello thanks thank please mr mrs ms first second third finally also although overall accordingly
+    dear hello thanks thank please first second third finally also although overall accordingly
     consequently similarly likewise besides otherwise hence still anyway anyhow indeed rather namely
     regarding concerning considering including excluding beyond within across around along behind below
     above near inside outside toward towards throughout whereas wherever whenever be is are was were been
