@@ -45,6 +45,12 @@ struct SpeakerSieves {
         if let m = ctx.mentionAt[t] {
             // a speech verb somewhere after the name, past an appositive
             let after = ctx.mentionEnd(t)
+            // `“…,” IMD scientist Jane Roe said`: an organisation naming the speaker's post
+            if ctx.actors[m.actor].kind == .organization, let (person, start) = titledName(from: after, limit: limit),
+               ctx.actors[person].kind == .person,
+               let v = (ctx.mentionEnd(start)..<limit).first(where: { isSpeechVerb(tokens[$0]) }) {
+                return (person, skipAdverbs(ctx.mentionEnd(start)) == v ? ctx.text(t, v + 1) : ctx.text(v, v + 1))
+            }
             if let v = (after..<limit).first(where: { isSpeechVerb(tokens[$0]) }) {
                 let verbDirect = skipAdverbs(after) == v
                 return (m.actor, verbDirect ? ctx.text(t, v + 1) : ctx.text(v, v + 1))

@@ -36,7 +36,8 @@ import Testing
                             "Andrés Manuel López Obrador", "Mohammed Shia al-Sudani", "Francis", "William",
                             "Yiannis Artopios", "Dimitra Kostaki",
                             "Laura Walton", "Stephen Lecce", "Kevin Doyle", "Doug Ford",
-                            "Johnson", "Ian McAulay", "James Bevan", "Jane Lowe", "Bevan-Hart", "Ali"])
+                            "Johnson", "Ian McAulay", "James Bevan", "Jane Lowe", "Bevan-Hart", "Ali",
+                            "Sushma Nair", "Bhushan Gagrani", "Eknath Shinde"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -204,6 +205,16 @@ import Testing
         #expect(corpus.person("Jane Lowe")?.gender == .female)
         #expect(corpus.person("Johnson")?.aliases.contains("Mr Johnson") == true)
         #expect(speakers("sewage.txt") == ["Johnson", "Johnson", nil, "Ian McAulay", "James Bevan", "Jane Lowe"])
+    }
+
+    @Test func anOrganisationNamingTheSpeakersPostIsNotTheSpeaker() {
+        // `“…,” IMD scientist Sushma Nair said`: hers, not the department's
+        let id = corpus.articles.first { $0.file == "monsoon.txt" }!.id
+        let first = corpus.quotes.first { $0.article == id && $0.kind == .speech }
+        #expect(first?.speaker.map { corpus.actors[$0].name } == "Sushma Nair")
+        #expect(first?.cue == "IMD scientist Sushma Nair said")
+        #expect(corpus.organization("India Meteorological Department")?.aliases.contains("IMD") == true)
+        #expect(speakers("monsoon.txt") == ["Sushma Nair", "Bhushan Gagrani"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
