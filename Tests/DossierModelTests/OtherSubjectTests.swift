@@ -37,7 +37,8 @@ import Testing
                             "Yiannis Artopios", "Dimitra Kostaki",
                             "Laura Walton", "Stephen Lecce", "Kevin Doyle", "Doug Ford",
                             "Johnson", "Ian McAulay", "James Bevan", "Jane Lowe", "Bevan-Hart", "Ali",
-                            "Sushma Nair", "Bhushan Gagrani", "Eknath Shinde"])
+                            "Sushma Nair", "Bhushan Gagrani", "Eknath Shinde",
+                            "Charles Whitfield", "Maria Gonzalez", "Tom Bradley"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -215,6 +216,12 @@ import Testing
         #expect(first?.cue == "IMD scientist Sushma Nair said")
         #expect(corpus.organization("India Meteorological Department")?.aliases.contains("IMD") == true)
         #expect(speakers("monsoon.txt") == ["Sushma Nair", "Bhushan Gagrani"])
+    }
+
+    @Test func theWhiteHouseSpeaksAsAnOrganisation() {
+        #expect(corpus.organization("White House") != nil)
+        #expect(speakers("stopgap.txt") == ["White House", "Charles Whitfield", "Charles Whitfield", "Maria Gonzalez",
+                                             "Charles Whitfield", "Tom Bradley", "Tom Bradley"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {

@@ -74,7 +74,7 @@ enum Titles {
     motors automotive airlines airways railways holdings industries technologies systems partners
     pharmaceuticals therapeutics biotech electronics semiconductor semiconductors telecom
     telecommunications communications logistics petroleum mining insurance securities investments
-    ventures enterprises brands foods farms mills studios pictures publishing entertainment
+    ventures enterprises brands foods farms mills studios pictures publishing entertainment house
     """)
 
     /// Organisations named `Ministry of …`, `Department of …`.
