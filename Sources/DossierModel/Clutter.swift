@@ -45,7 +45,7 @@ enum Clutter {
         // Chrome is short: a long line is prose, whatever it starts with.
         let count = line.utf8.count
         guard count < 400, let first = line.utf8.first else { return false }
-        if count < 200, isNavigation(line) { return true }
+        if count < 200, isNavigation(line) || isRule(line) || isContributorLine(line) { return true }
         // a line longer than any whole-line phrase is clutter only by its start
         if count > 40, !prefixStarts[Int(folded(first))] { return false }
         // Every phrase is ASCII, so ASCII case folding of the line is enough to compare;
@@ -58,6 +58,28 @@ enum Clutter {
             if wholeLines.contains(key) { return true }
         }
         return startsWithPhrase(line)
+    }
+
+    /// A rule drawn in text (`___`, `* * *`, `-----`): marks and spaces only, three marks or more.
+    static func isRule(_ line: String) -> Bool {
+        var marks = 0
+        for byte in line.utf8 {
+            switch byte {
+            case 0x5F, 0x2D, 0x2A, 0x3D, 0x7E: marks += 1  // _ - * = ~
+            case 0x20: continue
+            default: return false
+            }
+        }
+        return marks >= 3
+    }
+
+    /// `Associated Press writer Jane Roe in Tampa contributed to this report.`: a helper's
+    /// credit, not the story.
+    static func isContributorLine(_ line: String) -> Bool {
+        guard line.utf8.count < 200 else { return false }
+        let lower = line.lowercased()
+        return lower.hasSuffix("contributed to this report.") || lower.hasSuffix("contributed to this story.")
+            || lower.hasSuffix("contributed reporting.")
     }
 
     /// A site's menu (`Home | World | Business | Sport`): three bars or more between short
@@ -226,12 +248,22 @@ enum Clutter {
         guard let lead = bylineLeads.first(where: { startsFolded(line, with: $0) }) else { return nil }
         let name = Whitespace.trimmed(line.dropFirst(lead.count))
         guard let range = bylineOutletRange(name) else { return nil }
-        let outlet = Whitespace.trimmed(name[range].dropFirst().prefix { $0 != "," })
+        let part = name[range]
+        let outlet = Whitespace.trimmed((part.first == "," ? part.dropFirst() : part).prefix { $0 != "," })
         return outlet.isEmpty ? nil : outlet
     }
 
-    /// Where the outlet a byline names starts (at its comma), to the end.
+    /// Where the outlet a byline names starts (at its comma, or after a name in capitals:
+    /// `By JANE ROE Associated Press`), to the end.
     private static func bylineOutletRange(_ name: String) -> Range<String.Index>? {
+        // `JANE ROE and JOHN DOE Associated Press`: the outlet is what follows the capitals
+        let words = name.split(separator: " ")
+        if let firstMixed = words.firstIndex(where: { word in word.contains(where: \.isLowercase) && word != "and" }),
+           firstMixed > words.startIndex, words[..<firstMixed].allSatisfy({ $0 == "and" || !$0.contains(where: \.isLowercase) }),
+           let last = words.last, !last.hasSuffix(","), Titles.organizationHeads.contains(last.lowercased()),
+           words[firstMixed...].allSatisfy({ $0.first?.isUppercase == true }) {
+            return words[firstMixed].startIndex..<name.endIndex
+        }
         var from = name.startIndex
         while let comma = name[from...].firstIndex(of: ",") {
             let segment = name[name.index(after: comma)...].prefix { $0 != "," }

@@ -344,3 +344,23 @@ import Testing
         #expect(cleaned.paragraphs.map(\.text) == ["The vote was held on Monday.", "The count took all night."])
     }
 }
+
+@Suite struct WireStyleChrome {
+    @Test func rulesAndContributorLinesAreClutter() {
+        #expect(Clutter.isClutter("___"))
+        #expect(Clutter.isClutter("* * *"))
+        #expect(Clutter.isClutter("-----"))
+        #expect(!Clutter.isClutter("--"))
+        #expect(!Clutter.isClutter("- a list item"))
+        #expect(Clutter.isClutter("Associated Press writer Kim Lee in Tampa contributed to this report."))
+        #expect(!Clutter.isClutter("She said he contributed to this report's delay and more."))
+    }
+
+    @Test func anOutletAfterANameInCapitalsIsNoPartOfIt() {
+        #expect(Clutter.byline("By JANE ROE and MIGUEL SANTOS Associated Press") == "JANE ROE and MIGUEL SANTOS")
+        #expect(Clutter.bylineOutlet("By JANE ROE and MIGUEL SANTOS Associated Press") == "Associated Press")
+        #expect(Clutter.byline("By JANE ROE") == "JANE ROE")
+        #expect(Clutter.byline("By Jane Roe") == "Jane Roe")
+        #expect(Clutter.bylineOutlet("By Jane Roe") == nil)
+    }
+}

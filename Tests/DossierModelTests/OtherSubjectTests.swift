@@ -38,7 +38,8 @@ import Testing
                             "Laura Walton", "Stephen Lecce", "Kevin Doyle", "Doug Ford",
                             "Johnson", "Ian McAulay", "James Bevan", "Jane Lowe", "Bevan-Hart", "Ali",
                             "Sushma Nair", "Bhushan Gagrani", "Eknath Shinde",
-                            "Charles Whitfield", "Maria Gonzalez", "Tom Bradley"])
+                            "Charles Whitfield", "Maria Gonzalez", "Tom Bradley",
+                            "Ron DeSanto", "Chris McGrath"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -222,6 +223,14 @@ import Testing
         #expect(corpus.organization("White House") != nil)
         #expect(speakers("stopgap.txt") == ["White House", "Charles Whitfield", "Charles Whitfield", "Maria Gonzalez",
                                              "Charles Whitfield", "Tom Bradley", "Tom Bradley"])
+    }
+
+    @Test func anAPStoryLosesItsRuleAndContributorLine() {
+        let article = corpus.articles.first { $0.file == "storm.txt" }
+        #expect(article?.author == "JANE ROE and MIGUEL SANTOS")
+        #expect(article?.source == "AP")
+        #expect(article?.paragraphs.count == 3)
+        #expect(corpus.person("Kim Lee") == nil)
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
