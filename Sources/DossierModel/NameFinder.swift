@@ -88,6 +88,12 @@ enum NameFinder {
                       Titles.particles.contains(tokens[k].lower) { k += 1 }
                 if k < tokens.count, tokens[k].isCapitalized, !tokens[k].paragraphStart, n.lower != "the" { j = k; continue }
             }
+            // `Procter & Gamble`, `Florida Power & Light`: a company's ampersand
+            if n.mark == "&", t.isCapitalized, next + 1 < tokens.count, tokens[next + 1].isCapitalized,
+               !tokens[next + 1].paragraphStart {
+                j = next + 1
+                continue
+            }
             // `(U.S. President Jane) Roe`: a parenthesis closing inside the name
             if n.text == ")", next + 1 < tokens.count, tokens[next + 1].isCapitalized,
                !tokens[next + 1].isAllCaps, t.isCapitalized, !tokens[next + 1].paragraphStart {
@@ -145,6 +151,13 @@ enum NameFinder {
             }
         }
 
+        // `Procter & Gamble`: names joined by an ampersand are a company's
+        if chunk.contains(where: { tokens[$0].mark == "&" }), let first = words.first, let end = words.last {
+            result.organizations.append(OrganizationCandidate(name: Whitespace.normalize(slice(text, tokens[first].start, tokens[end].end)),
+                                                              start: tokens[first].start, end: tokens[end].end,
+                                                              acronym: nil, isAcronym: false))
+            return
+        }
         // Organisations: a head word at the end (`News Agency`), or `Ministry of …`.
         if let org = organization(words: words, lowers: lowers, tokens: tokens, text: text) {
             result.organizations.append(org)
@@ -413,6 +426,11 @@ enum NameFinder {
         var count = 0
         while k - 1 >= 0, count < 4 {
             let t = tokens[k - 1]
+            // `Florida Power & Light spokesman`: an ampersand between capitalised words
+            if t.mark == "&", k - 2 >= 0, tokens[k - 2].isCapitalized, tokens[k].isCapitalized {
+                k -= 1
+                continue
+            }
             guard t.isWord, !t.possessive, !CommonWords.functionWords.contains(t.lower),
                   !SpeechVerbs.strong.contains(t.lower), !SpeechVerbs.cognition.contains(t.lower) else { break }
             if tokens[k].paragraphStart { break }

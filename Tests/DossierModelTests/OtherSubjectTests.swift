@@ -231,6 +231,10 @@ import Testing
         #expect(article?.source == "AP")
         #expect(article?.paragraphs.count == 3)
         #expect(corpus.person("Kim Lee") == nil)
+        // companies with an ampersand, and a role that names one
+        #expect(corpus.organization("Florida Power & Light") != nil)
+        #expect(corpus.organization("Procter & Gamble") != nil)
+        #expect(corpus.person("Chris McGrath")?.roles == ["Florida Power & Light spokesman"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
