@@ -45,7 +45,10 @@ enum Clutter {
         // Chrome is short: a long line is prose, whatever it starts with.
         let count = line.utf8.count
         guard count < 400, let first = line.utf8.first else { return false }
-        if count < 200, isNavigation(line) || isRule(line) || isContributorLine(line) { return true }
+        // a rule starts with its mark, a contributor's line ends with a period: the other
+        // lines (most) are spared those tests
+        if count < 200, (ruleMarks.contains(first) && isRule(line)) || (line.utf8.last == 0x2E && isContributorLine(line))
+            || isNavigation(line) { return true }
         // a line longer than any whole-line phrase is clutter only by its start
         if count > 40, !prefixStarts[Int(folded(first))] { return false }
         // Every phrase is ASCII, so ASCII case folding of the line is enough to compare;
@@ -59,6 +62,8 @@ enum Clutter {
         }
         return startsWithPhrase(line)
     }
+
+    private static let ruleMarks: Set<UInt8> = [0x5F, 0x2D, 0x2A, 0x3D, 0x7E]
 
     /// A rule drawn in text (`___`, `* * *`, `-----`): marks and spaces only, three marks or more.
     static func isRule(_ line: String) -> Bool {
@@ -76,17 +81,30 @@ enum Clutter {
     /// `Associated Press writer Jane Roe in Tampa contributed to this report.`: a helper's
     /// credit, not the story.
     static func isContributorLine(_ line: String) -> Bool {
-        guard line.utf8.count < 200 else { return false }
-        let lower = line.lowercased()
-        return lower.hasSuffix("contributed to this report.") || lower.hasSuffix("contributed to this story.")
-            || lower.hasSuffix("contributed reporting.")
+        // by bytes from the end: asked of every line, which lowercasing each made a fifth slower
+        guard line.utf8.count < 200, line.utf8.last == 0x2E else { return false }  // `.`
+        return contributorEnds.contains { endsFolded(line, with: $0) }
+    }
+    private static let contributorEnds = ["contributed to this report.", "contributed to this story.", "contributed reporting."]
+        .map { Array($0.utf8) }
+
+    /// Whether the line, folded to ASCII lowercase, ends with `tail` (lowercase ASCII bytes).
+    private static func endsFolded(_ line: String, with tail: [UInt8]) -> Bool {
+        let bytes = line.utf8
+        guard bytes.count >= tail.count else { return false }
+        return zip(bytes.reversed(), tail.reversed()).allSatisfy { folded($0) == $1 }
     }
 
     /// A site's menu (`Home | World | Business | Sport`): three bars or more between short
     /// items, none a sentence.
     static func isNavigation(_ line: String) -> Bool {
-        var bars = 0
-        for byte in line.utf8 where byte == 0x7C { bars += 1 }  // `|`, by bytes: asked of every line
+        // asked of every short line: the bars are counted by bytes, and only after a first one
+        // is found (`memchr`)
+        var copy = line
+        let bars = copy.withUTF8 { bytes -> Int in
+            guard let base = bytes.baseAddress, memchr(base, 0x7C, bytes.count) != nil else { return 0 }
+            return bytes.reduce(0) { $0 + ($1 == 0x7C ? 1 : 0) }
+        }
         guard bars >= 3 else { return false }
         let items = line.split(separator: "|").map { Whitespace.trimmed($0) }
         return items.allSatisfy { item in
@@ -202,7 +220,12 @@ enum Clutter {
         guard skip < bytes.count, let first = bytes.dropFirst(skip).first, first | 0x20 == 0x72 || first | 0x20 == 0x61 || first | 0x20 == 0x65 else {
             return nil
         }
-        let rest = String(decoding: bytes.dropFirst(skip), as: UTF8.self)
+        // compared in place: only a credit line is copied (lines starting r, a or e are many)
+        let head = bytes.dropFirst(skip)
+        guard creditLeads.contains(where: { lead in
+            zip(head, lead).allSatisfy { folded($0) == $1 } && head.count >= lead.count
+        }) else { return nil }
+        let rest = String(decoding: head, as: UTF8.self)
         // the names after a lead, up to the next credit; nil when they are no names (prose
         // that starts `Reporting by the agency …` stays)
         func names(after lead: String) -> String? {
@@ -218,6 +241,8 @@ enum Clutter {
         guard startsFolded(rest, with: "reporting by "), let reporter = names(after: "reporting by ") else { return nil }
         return .some(reporter)
     }
+
+    private static let creditLeads = ["additional reporting by ", "editing by ", "reporting by "].map { Array($0.utf8) }
 
     /// `By X`, `Analysis by X`, `Opinion by X`: the byline's name.
     static func byline(_ line: String) -> String? {
@@ -257,7 +282,9 @@ enum Clutter {
     /// `By JANE ROE Associated Press`), to the end.
     private static func bylineOutletRange(_ name: String) -> Range<String.Index>? {
         // `JANE ROE and JOHN DOE Associated Press`: the outlet is what follows the capitals
-        let words = name.split(separator: " ")
+        // (looked for only when the name starts with two capitals)
+        let start = name.utf8.prefix(2)
+        let words = start.count == 2 && start.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) ? name.split(separator: " ") : []
         if let firstMixed = words.firstIndex(where: { word in word.contains(where: \.isLowercase) && word != "and" }),
            firstMixed > words.startIndex, words[..<firstMixed].allSatisfy({ $0 == "and" || !$0.contains(where: \.isLowercase) }),
            let last = words.last, !last.hasSuffix(","), Titles.organizationHeads.contains(last.lowercased()),

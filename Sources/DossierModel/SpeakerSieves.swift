@@ -94,8 +94,9 @@ struct SpeakerSieves {
         while k < limit, k - t < 4, ctx.mentionAt[k] == nil {
             let w = tokens[k]
             guard w.isWord, !isSpeechVerb(w), !CommonWords.functionWords.contains(w.lower) else { return nil }
+            // (a one-word title phrase, looked up without making a one-word list)
             if Titles.roleWords.contains(w.lower) || Titles.honorifics.contains(w.lower)
-                || NameFinder.titlePhraseLength([w.lower], at: 0) != nil { titled = true }
+                || Titles.phrasesByFirstWord[w.lower]?.contains(where: { $0.count == 1 }) == true { titled = true }
             k += 1
         }
         guard titled, k > t, k < limit, let m = ctx.mentionAt[k] else { return nil }
