@@ -193,6 +193,14 @@ enum NameFinder {
                 var k = pos + 1
                 while k < words.count, titlePhraseLength(lowers, at: k) == nil, !Titles.honorifics.contains(lowers[k]) { k += 1 }
                 if k < words.count { pos = k; continue }
+                // `Governor of the Bank of England Andrew Bailey`: with no title after the
+                // complement, the name starts at the last known given name, two words or more
+                // from the end
+                if let given = (pos + 1..<max(pos + 1, words.count - 1)).last(where: { GivenNames.isGiven(lowers[$0]) }) {
+                    pos = given
+                    nameStart = given
+                    break
+                }
                 return
             }
             // `US`, `Iranian`, `Japanese` before a title
@@ -443,7 +451,13 @@ enum NameFinder {
     /// A chunk naming an organisation.
     static func organization(words: [Int], lowers: [String], tokens: [Token], text: [Unicode.Scalar]) -> OrganizationCandidate? {
         guard let last = lowers.last else { return nil }
-        let leadOf = lowers.count >= 3 && Titles.organizationLeads.contains(lowers[0]) && lowers[1] == "of"
+        // `Ministry of …`, and `Massachusetts Institute of Technology`, `Federal Bureau of
+        // Investigation`: a lead and `of` after words that are no title (`Governor of the Bank
+        // of England` is a person's title)
+        let leadOf = lowers.count >= 3 && (1..<(lowers.count - 1)).contains { k in
+            lowers[k] == "of" && Titles.organizationLeads.contains(lowers[k - 1])
+                && lowers[..<(k - 1)].allSatisfy { !Titles.roleWords.contains($0) && !Titles.honorifics.contains($0) && $0 != "of" }
+        }
         let headed = Titles.organizationHeads.contains(last) && words.count >= 2
         guard leadOf || headed else { return nil }
         // `Foreign Minister` is a title, not the ministry
@@ -498,7 +512,10 @@ enum NameFinder {
             var org = OrganizationCandidate(name: t.text, start: t.start, end: t.end, acronym: nil, isAcronym: true)
             let before = i > 0 ? tokens[i - 1].lower : ""
             let before2 = i > 1 ? tokens[i - 2].lower : ""
-            if (before == "to" && before2 == "according") || before == "on" || before == "by" || before == "(" || before == "or" {
+            // `Agency (ENA)`: defined after a capitalised name; not after a common noun or a
+            // species (`Staphylococcus aureus (MRSA)`)
+            let definedAfterName = before == "(" && i > 1 && tokens[i - 2].isCapitalized
+            if (before == "to" && before2 == "according") || before == "on" || before == "by" || definedAfterName || before == "or" {
                 org.acronymCue = true
             }
             if let verb = verbAfter(i, tokens: tokens), SpeechVerbs.strong.contains(verb) { org.acronymCue = true }

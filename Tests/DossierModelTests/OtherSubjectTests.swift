@@ -39,7 +39,8 @@ import Testing
                             "Johnson", "Ian McAulay", "James Bevan", "Jane Lowe", "Bevan-Hart", "Ali",
                             "Sushma Nair", "Bhushan Gagrani", "Eknath Shinde",
                             "Charles Whitfield", "Maria Gonzalez", "Tom Bradley",
-                            "Ron DeSanto", "Chris McGrath"])
+                            "Ron DeSanto", "Chris McGrath",
+                            "James Collins", "Felix Wong", "Tedros Adhanom Ghebreyesus", "Laura Piddock", "Andrew Bailey"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -235,6 +236,16 @@ import Testing
         #expect(corpus.organization("Florida Power & Light") != nil)
         #expect(corpus.organization("Procter & Gamble") != nil)
         #expect(corpus.person("Chris McGrath")?.roles == ["Florida Power & Light spokesman"])
+    }
+
+    @Test func aLeadAndOfInsideAChunkNamesAnOrganisationAndATitlesComplementEndsAtAGivenName() {
+        // `Massachusetts Institute of Technology`, then `MIT`
+        #expect(corpus.organization("Massachusetts Institute of Technology")?.aliases.contains("MIT") == true)
+        // `Staphylococcus aureus (MRSA)`: a species' acronym is no organisation
+        #expect(corpus.organization("MRSA") == nil)
+        // `Governor of the Bank of England Andrew Bailey said`
+        #expect(corpus.person("Andrew Bailey")?.roles == ["Governor of the Bank of England"])
+        #expect(speakers("antibiotic.txt") == ["James Collins", "Felix Wong", "Tedros Adhanom Ghebreyesus", "Laura Piddock"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {
