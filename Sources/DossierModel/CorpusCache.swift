@@ -18,7 +18,7 @@ import Glibc
 public enum CorpusCache {
     /// Bump when cleaning or extraction changes what they produce, or the snapshot's layout
     /// changes.
-    public static let rulesVersion = 35
+    public static let rulesVersion = 36
     static let magic = "DOSSIER-CACHE"
 
     public static var folder: String {

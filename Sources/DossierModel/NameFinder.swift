@@ -293,7 +293,8 @@ enum NameFinder {
         // Not `In a letter to the prime minister, Jane Roe said`: a role that ends a phrase
         // led by a preposition, then a name that speaks, is someone else.
         if let before, before.text == ",", words[0] >= 2, tokens[words[0] - 2].isWord,
-           Titles.roleWords.contains(tokens[words[0] - 2].lower), !tokens[words[0] - 2].possessive,
+           Titles.roleWords.contains(tokens[words[0] - 2].lower) || titlePhraseEnds(at: words[0] - 2, tokens: tokens),
+           !tokens[words[0] - 2].possessive,
            lastName + 1 < tokens.count, tokens[lastName + 1].text == ","
             || (SpeechVerbs.strong.contains(tokens[lastName + 1].lower) && !followsPreposition(words[0] - 2, tokens: tokens)) {
             candidate.evidence.insert(.title)
@@ -350,6 +351,14 @@ enum NameFinder {
             k -= 1
         }
         return false
+    }
+
+    /// Whether a whole title phrase ends at token `index` (`the chief executive, Jane Roe,`).
+    static func titlePhraseEnds(at index: Int, tokens: [Token]) -> Bool {
+        guard let candidates = Titles.phrasesByLastWord[tokens[index].lower] else { return false }
+        return candidates.contains { phrase in
+            phrase.count <= index + 1 && zip(phrase.reversed(), tokens[...index].reversed()).allSatisfy { $0 == $1.lower }
+        }
     }
 
     /// A role word, or its plural (`analysts`, `economists`).

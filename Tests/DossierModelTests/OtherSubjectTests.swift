@@ -40,7 +40,8 @@ import Testing
                             "Sushma Nair", "Bhushan Gagrani", "Eknath Shinde",
                             "Charles Whitfield", "Maria Gonzalez", "Tom Bradley",
                             "Ron DeSanto", "Chris McGrath",
-                            "James Collins", "Felix Wong", "Tedros Adhanom Ghebreyesus", "Laura Piddock", "Andrew Bailey"])
+                            "James Collins", "Felix Wong", "Tedros Adhanom Ghebreyesus", "Laura Piddock", "Andrew Bailey",
+                            "Sofia Lindgren", "Omar Haddad", "John Strickland"])
         // family name first: `Xi said` is Xi Jinping
         #expect(corpus.person("Xi Jinping")?.mentions.count == 2)
         // a company that "reported" is not a person; a person "of" a university is split from it
@@ -246,6 +247,16 @@ import Testing
         // `Governor of the Bank of England Andrew Bailey said`
         #expect(corpus.person("Andrew Bailey")?.roles == ["Governor of the Bank of England"])
         #expect(speakers("antibiotic.txt") == ["James Collins", "Felix Wong", "Tedros Adhanom Ghebreyesus", "Laura Piddock"])
+    }
+
+    @Test func aGivenNameThatIsAlsoACityAndATitleBeforeACommaMakeAPerson() {
+        // `the airline's chief executive, Sofia Lindgren, said`: `Sofia` had been read as the
+        // city, and `chief executive` was no role word before a comma
+        #expect(corpus.person("Sofia Lindgren")?.roles == ["chief executive"])
+        // `Passenger Omar Haddad, 34, said`
+        #expect(corpus.person("Omar Haddad")?.roles == ["Passenger"])
+        #expect(speakers("outage.txt") == ["Sofia Lindgren", "Sofia Lindgren", "Omar Haddad", "Omar Haddad",
+                                            "Civil Aviation Authority", "John Strickland"])
     }
 
     @Test func anAgencyDatelineGivesTheSource() {

@@ -32,7 +32,7 @@ enum GivenNames {
     kayla hillary nancy kamala ursula theresa marine christine sophie claire isabelle nathalie monique
     giorgia sanna jacinda mette greta svetlana olga tatiana natalia elena irina yulia marina fatima zahra
     maryam leila layla aisha ayesha noor nour sara huda yasmin amina mariam golda tzipi ayelet indira sonia
-    priya aung suu yuriko
+    priya aung suu yuriko sofia ana ines lucia camila valentina ingrid astrid freya
     """)
 
     static func isGiven(_ lower: String) -> Bool { male.contains(lower) || female.contains(lower) }

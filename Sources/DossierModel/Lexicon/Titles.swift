@@ -22,6 +22,8 @@ enum Titles {
 
     /// Multi-word titles written before a name (`Secretary of State Jane Roe`).
     /// `phrases` by their first word: a title is looked for at every word of a name chunk.
+    /// The title phrases by their last word (`chief executive` under `executive`).
+    static let phrasesByLastWord: [String: [[String]]] = Dictionary(grouping: phrases.filter { !$0.isEmpty }, by: { $0[$0.count - 1] })
     static let phrasesByFirstWord: [String: [[String]]] = Dictionary(grouping: phrases.filter { !$0.isEmpty }, by: { $0[0] })
 
     static let phrases: [[String]] = WordList.phrases("""
@@ -56,7 +58,9 @@ enum Titles {
     entrepreneur businessman businesswoman billionaire magnate tycoon strongman ruler monarch sheikh emir
     sultan prelate bishop astrophysicist astronomer epidemiologist virologist meteorologist forward
     winger fullback quarterback pitcher batsman bowler jockey cyclist sprinter runner swimmer boxer
-    referee umpire substitute keeper skipper principal challenger incumbent chef veteran survivor witness resident protester volunteer cardinal rabbi priest pastor archbishop theologian jurist justice magistrate
+    referee umpire substitute keeper skipper principal challenger incumbent passenger commuter motorist
+    voter student worker farmer driver pilot neighbour neighbor shopkeeper vendor customer tourist visitor
+    patient victim chef veteran survivor witness resident protester volunteer cardinal rabbi priest pastor archbishop theologian jurist justice magistrate
     spokesmen officials economist physicist chemist biologist astronomer engineer architect designer
     novelist poet playwright director-general secretary-general chief-of-staff
     """)
