@@ -68,9 +68,9 @@ public enum ArticleCleaner {
         // A byline or a date line among the next few lines.
         var looked = 0
         while let i = index, looked < 3, let line = lines[i] {
-            if result.byline == nil, let name = Clutter.byline(line.text) {
-                result.byline = name
-                result.bylineOutlet = Clutter.bylineOutlet(line.text)
+            if result.byline == nil, let byline = Clutter.bylineParts(line.text) {
+                result.byline = byline.name
+                result.bylineOutlet = byline.outlet
                 remove(i)
             } else if result.dateLine == nil, let date = standaloneDate(line.text) {
                 result.dateLine = date

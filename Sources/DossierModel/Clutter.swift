@@ -56,24 +56,20 @@ enum Clutter {
         if count <= 40 {
             let lower = String(decoding: line.utf8.map(folded), as: UTF8.self)
             if count <= 13, isAdSlot(lower) { return true }
-            var key = lower
-            while let last = key.last, ":.…!»›>".contains(last) || last == " " { key.removeLast() }
-            if wholeLines.contains(key) { return true }
+            if wholeLines.contains(wholeLineKey(lower)) { return true }
         }
         return startsWithPhrase(line)
     }
 
+    /// `_ - * = ~`
     private static let ruleMarks: Set<UInt8> = [0x5F, 0x2D, 0x2A, 0x3D, 0x7E]
 
     /// A rule drawn in text (`___`, `* * *`, `-----`): marks and spaces only, three marks or more.
     static func isRule(_ line: String) -> Bool {
         var marks = 0
-        for byte in line.utf8 {
-            switch byte {
-            case 0x5F, 0x2D, 0x2A, 0x3D, 0x7E: marks += 1  // _ - * = ~
-            case 0x20: continue
-            default: return false
-            }
+        for byte in line.utf8 where byte != 0x20 {
+            guard ruleMarks.contains(byte) else { return false }
+            marks += 1
         }
         return marks >= 3
     }
@@ -90,9 +86,7 @@ enum Clutter {
 
     /// Whether the line, folded to ASCII lowercase, ends with `tail` (lowercase ASCII bytes).
     private static func endsFolded(_ line: String, with tail: [UInt8]) -> Bool {
-        let bytes = line.utf8
-        guard bytes.count >= tail.count else { return false }
-        return zip(bytes.reversed(), tail.reversed()).allSatisfy { folded($0) == $1 }
+        startsFolded(bytes: line.utf8.reversed(), with: tail.reversed())
     }
 
     /// A site's menu (`Home | World | Business | Sport`): three bars or more between short
@@ -114,10 +108,14 @@ enum Clutter {
 
     /// Whether a whole line heads a list of links (`listHeaders`).
     static func isListHeader(_ line: String) -> Bool {
-        guard line.utf8.count <= 24 else { return false }
-        var key = line.lowercased()
+        line.utf8.count <= 24 && listHeaders.contains(wholeLineKey(line.lowercased()))
+    }
+
+    /// A lowercased line without the marks and spaces that end it, as whole-line phrases are kept.
+    private static func wholeLineKey(_ lower: String) -> String {
+        var key = lower
         while let last = key.last, ":.…!»›>".contains(last) || last == " " { key.removeLast() }
-        return listHeaders.contains(key)
+        return key
     }
 
     /// Whether the line, folded, starts with one of `prefixes`: only the phrases that begin with
@@ -165,7 +163,12 @@ enum Clutter {
 
     /// The same for a lead given as its bytes.
     private static func startsFolded<Lead: Sequence<UInt8>>(_ line: String, with lead: Lead) -> Bool {
-        var a = line.utf8.makeIterator()
+        startsFolded(bytes: line.utf8, with: lead)
+    }
+
+    /// The same for any run of a line's bytes (a part of it, or its bytes backwards).
+    private static func startsFolded<Line: Sequence<UInt8>, Lead: Sequence<UInt8>>(bytes line: Line, with lead: Lead) -> Bool {
+        var a = line.makeIterator()
         for b in lead {
             guard let c = a.next(), folded(c) == b else { return false }
         }
@@ -222,30 +225,29 @@ enum Clutter {
         }
         // compared in place: only a credit line is copied (lines starting r, a or e are many)
         let head = bytes.dropFirst(skip)
-        guard creditLeads.contains(where: { lead in
-            zip(head, lead).allSatisfy { folded($0) == $1 } && head.count >= lead.count
-        }) else { return nil }
-        let rest = String(decoding: head, as: UTF8.self)
-        // the names after a lead, up to the next credit; nil when they are no names (prose
+        guard let lead = creditLeads.first(where: { startsFolded(bytes: head, with: $0) }), head.count >= lead.count else { return nil }
+        // the names after the lead, up to the next credit; none when they are no names (prose
         // that starts `Reporting by the agency …` stays)
-        func names(after lead: String) -> String? {
-            let part = rest.dropFirst(lead.count).prefix { $0 != ";" && $0 != ")" && $0 != "," }
-            let name = Whitespace.trimmed(part.hasSuffix(".") ? part.dropLast() : part)
-            let words = name.split(separator: " ")
-            guard (2...8).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || $0 == "and" }) else { return nil }
-            return name
-        }
-        for helpers in ["additional reporting by ", "editing by "] where startsFolded(rest, with: helpers) {
-            return names(after: helpers) == nil ? nil : .some(nil)
-        }
-        guard startsFolded(rest, with: "reporting by "), let reporter = names(after: "reporting by ") else { return nil }
-        return .some(reporter)
+        let part = String(decoding: head.dropFirst(lead.count), as: UTF8.self).prefix { $0 != ";" && $0 != ")" && $0 != "," }
+        let name = Whitespace.trimmed(part.hasSuffix(".") ? part.dropLast() : part)
+        let words = name.split(separator: " ")
+        guard (2...8).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || $0 == "and" }) else { return nil }
+        // the reporter wrote the story; helpers and editors did not
+        return lead == reporterLead ? .some(name) : .some(nil)
     }
 
-    private static let creditLeads = ["additional reporting by ", "editing by ", "reporting by "].map { Array($0.utf8) }
+    private static let reporterLead = Array("reporting by ".utf8)
+    private static let creditLeads = [Array("additional reporting by ".utf8), Array("editing by ".utf8), reporterLead]
 
     /// `By X`, `Analysis by X`, `Opinion by X`: the byline's name.
-    static func byline(_ line: String) -> String? {
+    static func byline(_ line: String) -> String? { bylineParts(line)?.name }
+
+    /// The outlet a byline names after the writer (`By Jane Roe, BBC News, Athens`: `BBC News`).
+    static func bylineOutlet(_ line: String) -> String? { bylineParts(line)?.outlet }
+
+    /// A byline's name, and the outlet it names after a comma (a segment ending with an
+    /// organisation's head word) or after a name in capitals.
+    static func bylineParts(_ line: String) -> (name: String, outlet: String?)? {
         guard bylineLeads.contains(where: { startsFolded(line, with: $0) }) else { return nil }
         let lower = line.lowercased()
         for lead in bylineLeads where lower.hasPrefix(lead) {
@@ -258,24 +260,19 @@ enum Clutter {
                 name = Whitespace.trimmed(name[..<comma])
             }
             // `By Jane Roe, BBC News, Athens`: the outlet and what follows it are no name
-            if let outlet = bylineOutletRange(name) { name = Whitespace.trimmed(name[..<outlet.lowerBound]) }
+            var outlet: String?
+            if let range = bylineOutletRange(name) {
+                let part = name[range]
+                let named = Whitespace.trimmed((part.first == "," ? part.dropFirst() : part).prefix { $0 != "," })
+                outlet = named.isEmpty ? nil : named
+                name = Whitespace.trimmed(name[..<range.lowerBound])
+            }
             let words = name.split(separator: " ")
             guard (1...8).contains(words.count), name.count <= 80,
                   let first = name.first, first.isUppercase || first.isNumber else { continue }
-            return name
+            return (name, outlet)
         }
         return nil
-    }
-
-    /// The outlet a byline names after a comma (`By Jane Roe, BBC News, Athens`: `BBC News`),
-    /// when a segment after a comma ends with an organisation's head word.
-    static func bylineOutlet(_ line: String) -> String? {
-        guard let lead = bylineLeads.first(where: { startsFolded(line, with: $0) }) else { return nil }
-        let name = Whitespace.trimmed(line.dropFirst(lead.count))
-        guard let range = bylineOutletRange(name) else { return nil }
-        let part = name[range]
-        let outlet = Whitespace.trimmed((part.first == "," ? part.dropFirst() : part).prefix { $0 != "," })
-        return outlet.isEmpty ? nil : outlet
     }
 
     /// Where the outlet a byline names starts (at its comma, or after a name in capitals:

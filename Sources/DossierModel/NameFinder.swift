@@ -153,9 +153,7 @@ enum NameFinder {
 
         // `Procter & Gamble`: names joined by an ampersand are a company's
         if chunk.contains(where: { tokens[$0].mark == "&" }), let first = words.first, let end = words.last {
-            result.organizations.append(OrganizationCandidate(name: Whitespace.normalize(slice(text, tokens[first].start, tokens[end].end)),
-                                                              start: tokens[first].start, end: tokens[end].end,
-                                                              acronym: nil, isAcronym: false))
+            result.organizations.append(organizationCandidate(tokens[first].start, tokens[end].end, text: text))
             return
         }
         // Organisations: a head word at the end (`News Agency`), or `Ministry of …`.
@@ -235,10 +233,7 @@ enum NameFinder {
         // person, though it be named after people
         if !hasTitle, words[0] >= 2, tokens[words[0] - 1].lower == "at", tokens[words[0] - 2].isWord,
            isRoleWord(tokens[words[0] - 2].lower), nameWords.count <= 3 {
-            let first = words[0], end = words[words.count - 1]
-            result.organizations.append(OrganizationCandidate(name: Whitespace.normalize(slice(text, tokens[first].start, tokens[end].end)),
-                                                              start: tokens[first].start, end: tokens[end].end,
-                                                              acronym: nil, isAcronym: false))
+            result.organizations.append(organizationCandidate(tokens[words[0]].start, tokens[words[words.count - 1]].end, text: text))
             return
         }
 
@@ -457,6 +452,11 @@ enum NameFinder {
         return Whitespace.normalize(slice(text, tokens[k].start, tokens[index].end))
     }
 
+    /// The organisation named by the text from `start` to `end` (scalars).
+    static func organizationCandidate(_ start: Int, _ end: Int, text: [Unicode.Scalar]) -> OrganizationCandidate {
+        OrganizationCandidate(name: Whitespace.normalize(slice(text, start, end)), start: start, end: end, acronym: nil, isAcronym: false)
+    }
+
     /// A chunk naming an organisation.
     static func organization(words: [Int], lowers: [String], tokens: [Token], text: [Unicode.Scalar]) -> OrganizationCandidate? {
         guard let last = lowers.last else { return nil }
@@ -471,9 +471,8 @@ enum NameFinder {
         guard leadOf || headed else { return nil }
         // `Foreign Minister` is a title, not the ministry
         if titlePhraseLength(lowers, at: 0) == words.count { return nil }
-        let first = words[0], end = words[words.count - 1]
-        var org = OrganizationCandidate(name: Whitespace.normalize(slice(text, tokens[first].start, tokens[end].end)),
-                                        start: tokens[first].start, end: tokens[end].end, acronym: nil, isAcronym: false)
+        let end = words[words.count - 1]
+        var org = organizationCandidate(tokens[words[0]].start, tokens[end].end, text: text)
         // `… Agency (ENA)` or `… or ENA`
         var k = end + 1
         if k < tokens.count, tokens[k].text == "(" || tokens[k].lower == "or" { k += 1 }

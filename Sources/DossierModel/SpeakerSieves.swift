@@ -47,15 +47,10 @@ struct SpeakerSieves {
             let after = ctx.mentionEnd(t)
             // `“…,” IMD scientist Jane Roe said`: an organisation naming the speaker's post
             if ctx.actors[m.actor].kind == .organization, let (person, start) = titledName(from: after, limit: limit),
-               ctx.actors[person].kind == .person,
-               let v = (ctx.mentionEnd(start)..<limit).first(where: { isSpeechVerb(tokens[$0]) }) {
-                return (person, skipAdverbs(ctx.mentionEnd(start)) == v ? ctx.text(t, v + 1) : ctx.text(v, v + 1))
+               ctx.actors[person].kind == .person, let cue = verbCue(from: t, nameEnd: ctx.mentionEnd(start), limit: limit) {
+                return (person, cue)
             }
-            if let v = (after..<limit).first(where: { isSpeechVerb(tokens[$0]) }) {
-                let verbDirect = skipAdverbs(after) == v
-                return (m.actor, verbDirect ? ctx.text(t, v + 1) : ctx.text(v, v + 1))
-            }
-            return nil
+            return verbCue(from: t, nameEnd: after, limit: limit).map { (m.actor, $0) }
         }
         let w = tokens[t]
         if w.isWord, let gender = SpeakerSieves.pronouns[w.lower], isSpeechVerb(tokens[min(skipAdverbs(t + 1), tokens.count - 1)]) {
@@ -77,11 +72,18 @@ struct SpeakerSieves {
             return (actor, ctx.text(t, skipAdverbs(end) + 1))
         }
         // `“…,” UAW President Jane Roe said`, `“…,” union President Jane Roe said`
-        if let (actor, start) = titledName(from: t, limit: limit),
-           let verb = (ctx.mentionEnd(start)..<limit).first(where: { isSpeechVerb(tokens[$0]) }) {
-            return (actor, skipAdverbs(ctx.mentionEnd(start)) == verb ? ctx.text(t, verb + 1) : ctx.text(verb, verb + 1))
+        if let (actor, start) = titledName(from: t, limit: limit), let cue = verbCue(from: t, nameEnd: ctx.mentionEnd(start), limit: limit) {
+            return (actor, cue)
         }
         return nil
+    }
+
+    /// The cue of a name that starts its clause at `t` and ends at `nameEnd`: the first speech
+    /// verb after it, past an appositive. From `t` through the verb when the verb follows the
+    /// name (past adverbs), else the verb alone.
+    func verbCue(from t: Int, nameEnd: Int, limit: Int) -> String? {
+        guard nameEnd < limit, let v = (nameEnd..<limit).first(where: { isSpeechVerb(ctx.tokens[$0]) }) else { return nil }
+        return skipAdverbs(nameEnd) == v ? ctx.text(t, v + 1) : ctx.text(v, v + 1)
     }
 
     /// A name after a title of up to four words (`UAW President`, `lead author Dr.`): its actor

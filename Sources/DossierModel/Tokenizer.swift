@@ -44,7 +44,7 @@ struct Token: Sendable {
             if first { capital = up; first = false }
             if alphabetic { letters += 1; if up { upper += 1 } }
         }
-        isCapitalized = kind == .word && (capital || Token.mayBeArticleJoinedName(text) && Token.isArticleJoinedName(text))
+        isCapitalized = kind == .word && (capital || Token.isArticleJoinedName(text))
         isAllCaps = letters >= 2 && upper == letters
         if upper == 0 && ascii {
             lower = text
@@ -77,17 +77,11 @@ struct Token: Sendable {
 }
 
 extension Token {
-    /// Whether a word starts as `isArticleJoinedName` needs (an `a` or an `e`): inlined into
-    /// the tokenizer's loop, where the whole test, asked of every lowercase word, cost 2% of
-    /// the extraction's time (and kept the word's token from being built in place).
-    @inline(__always)
-    static func mayBeArticleJoinedName(_ text: String) -> Bool {
-        let first = text.utf8.first
-        return first == 0x61 || first == 0x65
-    }
-
     /// `al-Sudani`, `el-Sisi`, `ash-Shara`: an Arabic article joined by a hyphen to a
-    /// capitalised name is a capitalised word, as the name is.
+    /// capitalised name is a capitalised word, as the name is. Not inlined: the tokenizer's
+    /// loop asks it only of words that pass `Tokenizer.mayBeArticleJoined` (inlined, and asked
+    /// of every word, it cost 2% of the extraction's time and kept tokens from being built in
+    /// place).
     @inline(never)
     static func isArticleJoinedName(_ text: String) -> Bool {
         let u = text.utf8
